@@ -1,0 +1,15 @@
+/**
+ * The rule registry: every rule scrapelint ships, in the order they run.
+ * Adding a rule is one import and one entry here (plus its file, doc page and
+ * tests); the README's rules table and `--list-rules` are generated from it.
+ */
+import type {Rule, RuleModule} from '../src/rule.js'
+import * as repeatedWords from './repeated-words.js'
+
+function rule(module: RuleModule): Rule {
+  return {meta: module.meta, plugin: module.default, corpus: module.corpus}
+}
+
+export const rules: Rule[] = [
+  rule(repeatedWords),
+]

@@ -1,0 +1,176 @@
+/**
+ * The engine: every document through one unified processor (retext-english
+ * plus the enabled rules), then one corpus pass over the facts the documents
+ * left on `file.data`.
+ */
+import path from 'node:path'
+import retextEnglish from 'retext-english'
+import {unified, type Processor} from 'unified'
+import {VFile} from 'vfile'
+import {compareFile, compareMessage} from 'vfile-sort'
+import {rules as registry} from '../rules/index.js'
+import {ConfigLoader, type ResolvedConfig, type RuleSetting} from './config.js'
+import {ScrapelintError} from './errors.js'
+import {readDocument, resolveInputs, decode} from './inputs.js'
+import {resolveOptions, type Rule} from './rule.js'
+
+export interface LintOptions {
+  /** Folder that relative paths, ignore files and the corpus config are resolved from (default: `process.cwd()`). */
+  cwd?: string
+  /** A config file for every document, or `false` to use no config file. */
+  config?: string | false
+  /** Rule settings over the config (the CLI's `--rule`). */
+  rules?: Record<string, RuleSetting>
+  /** More ignore patterns (gitignore syntax, relative to `cwd`). */
+  ignorePatterns?: string[]
+  /** Text read for the input `-`. */
+  stdin?: string
+  /** Path that names the stdin document in reports and for config lookup. */
+  stdinFilename?: string
+}
+
+export interface LintResult {
+  /** Every linted document, sorted by path, its messages sorted by place. */
+  files: VFile[]
+  /** About the run (skipped files, decoding): for stderr, not findings. */
+  warnings: string[]
+  /** Inputs that could not be read or do not exist: the run is incomplete (exit 2). */
+  errors: string[]
+}
+
+export interface TextInput {
+  path: string
+  value: string
+}
+
+type AnyProcessor = Processor<any, any, any, any, any>
+
+/** Build the processor for a resolved config: retext-english plus every enabled rule. */
+export function createProcessor(config: ResolvedConfig): AnyProcessor {
+  const processor: AnyProcessor = unified().use(retextEnglish)
+  for (const rule of registry) {
+    if (config.levels.get(rule.meta.id) === 'off') continue
+    processor.use(rule.plugin, resolveOptions(rule.meta, config.options.get(rule.meta.id)))
+  }
+  return processor
+}
+
+/** Give each message of scrapelint's rules the severity its config sets; drop those of rules turned off. */
+function applyLevels(file: VFile, config: ResolvedConfig) {
+  file.messages = file.messages.filter((message) => {
+    const level = message.ruleId ? config.levels.get(message.ruleId) : undefined
+    if (level === undefined) return true
+    if (level === 'off') return false
+    message.fatal = level === 'error'
+    return true
+  })
+}
+
+/** The rules with a corpus pass that `config` enables. */
+function corpusRules(config: ResolvedConfig): Rule[] {
+  return registry.filter((rule) => rule.corpus && config.levels.get(rule.meta.id) !== 'off')
+}
+
+/**
+ * Lint texts that are already in memory (the language server's and the
+ * tests' entry): the same processing as `lint`, without reading files.
+ */
+export async function lintTexts(inputs: TextInput[], options: Omit<LintOptions, 'stdin' | 'stdinFilename'> = {}): Promise<VFile[]> {
+  const cwd = path.resolve(options.cwd ?? process.cwd())
+  const loader = new ConfigLoader({cwd, config: options.config, overrides: options.rules})
+  const run = new Run(loader)
+  const files: VFile[] = []
+  for (const input of inputs) files.push(await run.document(new VFile({path: displayPath(cwd, path.resolve(cwd, input.path)), cwd, value: input.value})))
+  await run.corpus(files, cwd)
+  return sortFiles(files)
+}
+
+/** Lint files, folders, globs and `-` (stdin), as the CLI does. */
+export async function lint(names: string[], options: LintOptions = {}): Promise<LintResult> {
+  const cwd = path.resolve(options.cwd ?? process.cwd())
+  const loader = new ConfigLoader({cwd, config: options.config, overrides: options.rules})
+  const rootConfig = await loader.forFolder(cwd)
+  const ignorePatterns = [...rootConfig.ignorePatterns, ...(options.ignorePatterns ?? [])]
+  const inputs = await resolveInputs(names, {cwd, ignorePatterns})
+  const warnings = [...inputs.warnings]
+  const errors = [...inputs.errors]
+  const run = new Run(loader)
+  const files: VFile[] = []
+
+  for (const name of inputs.files) {
+    const stdin = name === '-'
+    const filePath = stdin ? path.resolve(cwd, options.stdinFilename ?? '<stdin>') : name
+    const shown = path.relative(cwd, filePath) || filePath
+    const read = stdin ? decode(Buffer.from(options.stdin ?? '', 'utf8')) : await readDocument(name)
+    if (read.kind === 'error') {
+      errors.push(`${shown}: ${read.reason}`)
+      continue
+    }
+    if (read.kind === 'skip') {
+      warnings.push(`${shown}: ${read.reason}`)
+      continue
+    }
+    for (const warning of read.warnings) warnings.push(`${shown}: ${warning}`)
+    files.push(await run.document(new VFile({path: displayPath(cwd, filePath), cwd, value: read.value})))
+  }
+  if (files.length === 0 && errors.length === 0) {
+    throw new ScrapelintError(`nothing to lint${warnings.length > 0 ? ':\n  ' + warnings.join('\n  ') : ''}`)
+  }
+  await run.corpus(files, cwd)
+  return {files: sortFiles(files), warnings, errors}
+}
+
+/** Paths inside `cwd` are shown relative to it, others absolute. */
+function displayPath(cwd: string, absolute: string): string {
+  const relative = path.relative(cwd, absolute)
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute
+}
+
+function sortFiles(files: VFile[]): VFile[] {
+  for (const file of files) file.messages.sort(compareMessage)
+  return files.sort(compareFile)
+}
+
+/** One run: processors cached per config, each document's config remembered for the corpus pass. */
+class Run {
+  private readonly loader: ConfigLoader
+  private readonly processors = new Map<ResolvedConfig, AnyProcessor>()
+  private readonly configs = new WeakMap<VFile, ResolvedConfig>()
+
+  constructor(loader: ConfigLoader) {
+    this.loader = loader
+  }
+
+  async document(file: VFile): Promise<VFile> {
+    const config = await this.loader.forFolder(path.dirname(path.resolve(file.cwd, file.path)))
+    let processor = this.processors.get(config)
+    if (!processor) {
+      processor = createProcessor(config)
+      this.processors.set(config, processor)
+    }
+    const tree = processor.parse(file)
+    await processor.run(tree, file)
+    applyLevels(file, config)
+    this.configs.set(file, config)
+    return file
+  }
+
+  /** Corpus rules run once, with the options of the config at `cwd`; each file's own config then sets levels. */
+  async corpus(files: VFile[], cwd: string) {
+    const rootConfig = await this.loader.forFolder(cwd)
+    const active = corpusRules(rootConfig)
+    if (active.length === 0) return
+    const before = new Map(files.map((file) => [file, file.messages.length]))
+    for (const rule of active) {
+      rule.corpus!(files, resolveOptions(rule.meta, rootConfig.options.get(rule.meta.id)))
+    }
+    for (const file of files) {
+      const config = this.configs.get(file) ?? rootConfig
+      const old = file.messages.slice(0, before.get(file))
+      const added = new VFile()
+      added.messages = file.messages.slice(before.get(file))
+      applyLevels(added, config)
+      file.messages = [...old, ...added.messages]
+    }
+  }
+}

@@ -1,0 +1,8 @@
+/** scrapelint's library API. */
+export {lint, lintTexts, createProcessor, type LintOptions, type LintResult, type TextInput} from './engine.js'
+export {ConfigLoader, resolveConfig, type ConfigData, type ResolvedConfig, type RuleSetting} from './config.js'
+export {formatReport, FORMATS, type Format, type ReportOptions} from './reporters/index.js'
+export {ScrapelintError} from './errors.js'
+export {report, resolveOptions, ruleUrl, SOURCE, type Level, type Rule, type RuleMeta, type RuleModule, type RuleOptions, type CorpusCheck, type OptionSpec} from './rule.js'
+export {rules} from '../rules/index.js'
+export {version} from './version.js'

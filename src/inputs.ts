@@ -1,0 +1,120 @@
+/**
+ * From what the user named (files, folders, globs, `-`) to decoded texts.
+ * Globbing is globby's, ignore files (`.scrapelintignore`, gitignore syntax)
+ * are globby's, ignore patterns are `ignore`'s; binary detection is
+ * isbinaryfile's. What is left here is the policy: which files a folder
+ * holds, what is skipped, and how each skip is explained.
+ */
+import {isUtf8} from 'node:buffer'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import {globby, isDynamicPattern, isIgnoredByIgnoreFiles} from 'globby'
+import ignore from 'ignore'
+import {isBinaryFileSync} from 'isbinaryfile'
+
+/** Extensions linted when a folder is named. A file named explicitly is linted whatever its extension. */
+export const TEXT_EXTENSIONS = ['txt', 'text']
+
+export const IGNORE_FILE = '.scrapelintignore'
+
+const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**']
+
+export interface InputOptions {
+  cwd: string
+  ignorePatterns?: string[]
+}
+
+export interface Inputs {
+  /** Absolute paths of the files to lint, sorted, without duplicates; `-` for stdin. */
+  files: string[]
+  /** Why some named paths gave nothing (run diagnostics, not findings). */
+  warnings: string[]
+  /** Named paths that do not exist: input errors (exit 2). */
+  errors: string[]
+}
+
+/** Expand files, folders and globs into the list of files to lint. */
+export async function resolveInputs(names: string[], options: InputOptions): Promise<Inputs> {
+  const cwd = path.resolve(options.cwd)
+  const files = new Set<string>()
+  const warnings: string[] = []
+  const errors: string[] = []
+  const isIgnoredByFiles = await isIgnoredByIgnoreFiles('**/' + IGNORE_FILE, {cwd, ignore: ALWAYS_IGNORED})
+  const patterns = ignore().add(options.ignorePatterns ?? [])
+  const ignored = (file: string) => {
+    const relative = path.relative(cwd, file)
+    const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)
+    return (inside && patterns.ignores(relative.split(path.sep).join('/'))) || isIgnoredByFiles(file)
+  }
+  const extensions = TEXT_EXTENSIONS.join(',')
+
+  for (const name of names) {
+    if (name === '-') {
+      files.add('-')
+      continue
+    }
+    const absolute = path.resolve(cwd, name)
+    const stat = await fs.stat(absolute).catch((error: NodeJS.ErrnoException) => error)
+    if (stat instanceof Error) {
+      if (stat.code === 'ENOENT' && isDynamicPattern(name, {cwd})) {
+        const found = await globby(name, {cwd, absolute: true, ignore: ALWAYS_IGNORED, dot: false})
+        const kept = found.filter((file) => !ignored(file))
+        if (kept.length === 0) warnings.push(`${name}: no files match this pattern`)
+        for (const file of kept) files.add(path.normalize(file))
+      } else if (stat.code === 'ENOENT' || stat.code === 'ENOTDIR') {
+        errors.push(`${name}: no such file or folder`)
+      } else {
+        errors.push(`${name}: cannot be read (${stat.code ?? stat.message})`)
+      }
+      continue
+    }
+    if (stat.isDirectory()) {
+      const found = await globby(`**/*.{${extensions}}`, {cwd: absolute, absolute: true, ignore: ALWAYS_IGNORED, dot: false})
+      const kept = found.filter((file) => !ignored(file))
+      if (kept.length === 0) {
+        warnings.push(`${name}: no text files (${TEXT_EXTENSIONS.map((e) => '.' + e).join(', ')}) in this folder${found.length > 0 ? ' that are not ignored' : ''}`)
+      }
+      for (const file of kept) files.add(path.normalize(file))
+    } else if (ignored(absolute)) {
+      warnings.push(`${name}: ignored by ${IGNORE_FILE} or an ignore pattern (name it differently or remove the pattern to lint it)`)
+    } else {
+      files.add(absolute)
+    }
+  }
+  return {files: [...files].sort(), warnings, errors}
+}
+
+export type ReadResult =
+  | {kind: 'text'; value: string; warnings: string[]}
+  | {kind: 'skip'; reason: string}
+  | {kind: 'error'; reason: string}
+
+/** Decode bytes as a document: refuse binary, strip a BOM, replace invalid UTF-8 (and say where). */
+export function decode(buffer: Buffer): ReadResult {
+  const warnings: string[] = []
+  if (buffer.length === 0) return {kind: 'text', value: '', warnings: ['the file is empty: nothing to lint']}
+  if (isBinaryFileSync(buffer, buffer.length)) return {kind: 'skip', reason: 'binary file, not linted'}
+  const value = new TextDecoder('utf-8', {fatal: false, ignoreBOM: false}).decode(buffer)
+  if (!isUtf8(buffer)) {
+    const at = value.indexOf('\uFFFD')
+    const before = value.slice(0, at)
+    const line = before.split('\n').length
+    const column = at - before.lastIndexOf('\n')
+    warnings.push(`invalid UTF-8 (first at ${line}:${column}): decoded with U+FFFD replacement characters; positions are in the decoded text`)
+  }
+  return {kind: 'text', value, warnings}
+}
+
+/** Read and decode one file. */
+export async function readDocument(file: string): Promise<ReadResult> {
+  let buffer: Buffer
+  try {
+    buffer = await fs.readFile(file)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    const reason =
+      code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : code === 'ENOENT' ? 'no such file' : (error as Error).message
+    return {kind: 'error', reason: `cannot be read: ${reason}`}
+  }
+  return decode(buffer)
+}

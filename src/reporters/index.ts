@@ -1,0 +1,36 @@
+/** The report formats: stylish (vfile-reporter), json (vfile-reporter-json), sarif. */
+import type {VFile} from 'vfile'
+import {reporter} from 'vfile-reporter'
+import {reporterJson} from 'vfile-reporter-json'
+import {rules} from '../../rules/index.js'
+import {reportSarif} from './sarif.js'
+
+export const FORMATS = ['stylish', 'json', 'sarif'] as const
+export type Format = (typeof FORMATS)[number]
+
+export interface ReportOptions {
+  format: Format
+  /** Errors only. */
+  quiet?: boolean
+  color?: boolean
+  cwd: string
+}
+
+export function formatReport(files: VFile[], options: ReportOptions): string {
+  const kept = options.quiet ? files.map((file) => onlyErrors(file)) : files
+  switch (options.format) {
+    case 'json':
+      return reporterJson(kept)
+    case 'sarif':
+      return reportSarif(kept, rules, options.cwd)
+    default:
+      return reporter(kept, {color: options.color ?? false, quiet: options.quiet ?? false})
+  }
+}
+
+/** A view of `file` with only its error-level messages (the file itself is left as it is). */
+function onlyErrors(file: VFile): VFile {
+  const view = Object.create(file) as VFile
+  view.messages = file.messages.filter((message) => message.fatal === true)
+  return view
+}

@@ -1,0 +1,74 @@
+/**
+ * Line and offset helpers shared by the rules. Each is computed once per
+ * document and cached on the VFile object, so ten rules asking for the lines
+ * of a file split it once.
+ */
+import type {Position} from 'unist'
+import type {VFile} from 'vfile'
+import {location} from 'vfile-location'
+
+export interface Line {
+  /** 1-based line number. */
+  line: number
+  /** Offset of the first character. */
+  start: number
+  /** Offset just after the last character (before `\r\n` or `\n`). */
+  end: number
+  /** The line's text, without its line ending. */
+  text: string
+}
+
+const linesCache = new WeakMap<VFile, Line[]>()
+const locationCache = new WeakMap<VFile, ReturnType<typeof location>>()
+
+/** The lines of a document. */
+export function getLines(file: VFile): Line[] {
+  let lines = linesCache.get(file)
+  if (lines) return lines
+  const text = String(file)
+  lines = []
+  let start = 0
+  let line = 1
+  while (start <= text.length) {
+    let newline = text.indexOf('\n', start)
+    if (newline === -1) newline = text.length
+    const end = newline > start && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline
+    lines.push({line, start, end, text: text.slice(start, end)})
+    start = newline + 1
+    line++
+  }
+  linesCache.set(file, lines)
+  return lines
+}
+
+function getLocation(file: VFile) {
+  let place = locationCache.get(file)
+  if (!place) {
+    place = location(file)
+    locationCache.set(file, place)
+  }
+  return place
+}
+
+/** The place (line, column, offset) of a range of offsets. */
+export function toPlace(file: VFile, start: number, end: number): Position {
+  const place = getLocation(file)
+  const from = place.toPoint(start)
+  const to = place.toPoint(end)
+  if (!from || !to) throw new RangeError(`offsets ${start}-${end} are outside the document`)
+  return {start: from, end: to}
+}
+
+/** The place of whole lines, from the start of `first` to the end of `last`. */
+export function linesPlace(file: VFile, first: Line, last: Line = first): Position {
+  return toPlace(file, first.start, last.end)
+}
+
+/** The place of whole lines including their line ending, for removal fixes. */
+export function removalPlace(file: VFile, first: Line, last: Line = first): Position {
+  const text = String(file)
+  let end = last.end
+  if (text.charCodeAt(end) === 13) end++
+  if (text.charCodeAt(end) === 10) end++
+  return toPlace(file, first.start, end)
+}

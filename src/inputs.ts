@@ -44,7 +44,8 @@ export async function resolveInputs(names: string[], options: InputOptions): Pro
   const ignored = (file: string) => {
     const relative = path.relative(cwd, file)
     const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)
-    return (inside && patterns.ignores(relative.split(path.sep).join('/'))) || isIgnoredByFiles(file)
+    // Ignore files and patterns speak of paths below cwd; a file outside it is linted when named.
+    return inside && (patterns.ignores(relative.split(path.sep).join('/')) || isIgnoredByFiles(file))
   }
   const extensions = TEXT_EXTENSIONS.join(',')
 

@@ -5,6 +5,10 @@
  */
 import type {Rule, RuleModule} from '../src/rule.js'
 import * as repeatedWords from './repeated-words.js'
+import * as templateLeak from './template-leak.js'
+import * as gluedHeading from './glued-heading.js'
+import * as linkResidue from './link-residue.js'
+import * as duplicateSentence from './duplicate-sentence.js'
 
 function rule(module: RuleModule): Rule {
   return {meta: module.meta, plugin: module.default, corpus: module.corpus}
@@ -12,4 +16,8 @@ function rule(module: RuleModule): Rule {
 
 export const rules: Rule[] = [
   rule(repeatedWords),
+  rule(templateLeak),
+  rule(gluedHeading),
+  rule(linkResidue),
+  rule(duplicateSentence),
 ]

@@ -217,11 +217,13 @@ function openGroups(): Group[] {
 }
 
 let watchRegistration = false
+let workspaceFolderEvents = false
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const given = params.workspaceFolders ?? (params.rootUri ? [{uri: params.rootUri, name: ''}] : [])
   folders = given.map((folder) => filePath(folder.uri)).filter((folder): folder is string => folder !== undefined)
   watchRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true
+  workspaceFolderEvents = params.capabilities.workspace?.workspaceFolders === true
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -229,17 +231,6 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       workspace: {workspaceFolders: {supported: true, changeNotifications: true}},
     },
     serverInfo: {name: 'scrapelint', version},
-  }
-})
-
-connection.onInitialized(() => {
-  if (watchRegistration) {
-    void connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: [
-        {globPattern: `**/*.{${CORPUS_EXTENSIONS.join(',')}}`},
-        {globPattern: `**/{${[...CONFIG_FILES].join(',')}}`},
-      ],
-    })
   }
 })
 
@@ -295,22 +286,27 @@ connection.onCodeAction((params) => {
   return quickFixes(document.uri, params.context.diagnostics, (range) => document.getText(range))
 })
 
+// One handler (a second `onInitialized` would replace the first).
 connection.onInitialized(() => {
-  if (connection.workspace === undefined) return
-  try {
-    connection.workspace.onDidChangeWorkspaceFolders((event) => {
-      const removed = new Set(event.removed.map((folder) => filePath(folder.uri)))
-      folders = folders.filter((folder) => !removed.has(folder))
-      for (const folder of event.added) {
-        const file = filePath(folder.uri)
-        if (file && !folders.includes(file)) folders.push(file)
-      }
-      for (const folder of removed) if (folder) corpora.delete(folder)
-      for (const group of openGroups()) schedule(group, 'all', WATCH_DELAY_MS)
+  if (watchRegistration) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [
+        {globPattern: `**/*.{${CORPUS_EXTENSIONS.join(',')}}`},
+        {globPattern: `**/{${[...CONFIG_FILES].join(',')}}`},
+      ],
     })
-  } catch {
-    // The client does not send workspace folder changes: the folders of `initialize` stay.
   }
+  if (!workspaceFolderEvents) return
+  connection.workspace.onDidChangeWorkspaceFolders((event) => {
+    const removed = new Set(event.removed.map((folder) => filePath(folder.uri)))
+    folders = folders.filter((folder) => !removed.has(folder))
+    for (const folder of event.added) {
+      const file = filePath(folder.uri)
+      if (file && !folders.includes(file)) folders.push(file)
+    }
+    for (const folder of removed) if (folder) corpora.delete(folder)
+    for (const group of openGroups()) schedule(group, 'all', WATCH_DELAY_MS)
+  })
 })
 
 documents.listen(connection)

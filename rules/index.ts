@@ -9,6 +9,7 @@ import * as templateLeak from './template-leak.js'
 import * as gluedHeading from './glued-heading.js'
 import * as linkResidue from './link-residue.js'
 import * as duplicateSentence from './duplicate-sentence.js'
+import * as incompleteQuote from './incomplete-quote.js'
 
 function rule(module: RuleModule): Rule {
   return {meta: module.meta, plugin: module.default, corpus: module.corpus}
@@ -20,4 +21,5 @@ export const rules: Rule[] = [
   rule(gluedHeading),
   rule(linkResidue),
   rule(duplicateSentence),
+  rule(incompleteQuote),
 ]

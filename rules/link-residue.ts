@@ -1,0 +1,543 @@
+/**
+ * link-residue: related-article headlines and navigation lines that a
+ * scraper left around (or glued onto) the article.
+ *
+ * A boilerplate detector's signals, per line: shape (word count, no sentence
+ * punctuation, Title Case), separators (`Headline | Publisher`), link labels
+ * (`Also Read:`, `Related Posts`), repetition, position (after the article's
+ * last paragraph), neighbours (a run of such lines) and clickbait cues
+ * (Chakraborty et al. 2016). A line is reported when its evidence adds up to
+ * `minScore`; a line directly followed by a paragraph is a section heading.
+ * Everything is token and string logic, linear in the document.
+ */
+import type {Root} from 'nlcst'
+import nlp from 'compromise'
+import type {VFile} from 'vfile'
+import {report, resolveOptions, type RuleMeta, type RuleOptions} from '../src/rule.js'
+import {getLines, removalPlace, toPlace, type Line} from '../src/text.js'
+import data from './data/link-residue.json' with {type: 'json'}
+
+export const meta: RuleMeta = {
+  id: 'link-residue',
+  description: 'stranded related-article headlines and navigation lines (`Headline | Publisher`, `Also Read: ...`, menus) left in the text',
+  level: 'warn',
+  fixable: true,
+  options: {
+    minScore: {
+      type: 'integer',
+      default: 3,
+      min: 1,
+      max: 10,
+      description: 'evidence a title-like line needs to be reported (publisher suffix 2, link label 3, repetition, position after the article, neighbours, Title Case, clickbait cue, cut-off ending 1 each; a following paragraph -3)',
+    },
+    minNavRun: {
+      type: 'integer',
+      default: 5,
+      min: 2,
+      max: 100,
+      description: 'how many one-to-four-word lines in a row (a menu, a share bar) make a navigation block',
+    },
+  },
+}
+
+interface Settings extends RuleOptions {
+  minScore: number
+  minNavRun: number
+}
+
+const LABELS = new Set(data.labels)
+const HYPERBOLIC = new Set(data.hyperbolicWords)
+const PHRASES = new Set(data.clickbaitPhrases)
+const PHRASE_MAX = Math.max(...data.clickbaitPhrases.map((phrase) => phrase.split(' ').length))
+const SMALL = new Set(data.smallWords)
+const CUT_OFF = new Set(data.cutOffEndings)
+const LABEL_MAX = Math.max(...data.labels.map((label) => label.split(' ').length))
+
+/** Longest line looked at as a possible headline; longer lines are prose or data. */
+const MAX_TITLE_CHARS = 200
+const MAX_TITLE_WORDS = 24
+/** How far back from the end of a paragraph a glued headline is looked for. */
+const GLUED_WINDOW = 300
+
+const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»', '*', '_'])
+const TERMINALS = new Set(['.', '!', '?', '…'])
+const SEPARATORS = [' | ', ' » ', ' :: ', ' - ', ' – ', ' — ', ' · ']
+
+type Kind = 'blank' | 'prose' | 'title' | 'nav' | 'other'
+
+interface Info {
+  line: Line
+  /** Trimmed text without a list bullet. */
+  text: string
+  words: string[]
+  kind: Kind
+  bulleted: boolean
+  /** Followed by a paragraph: a section heading (set after classification). */
+  heading?: boolean
+}
+
+export default function linkResidue(options?: RuleOptions) {
+  const settings = resolveOptions<Settings>(meta, options)
+  return function (_tree: Root, file: VFile) {
+    const infos = getLines(file).map(classify)
+    for (let i = 0; i < infos.length; i++) infos[i].heading = nextNonBlank(infos, i)?.kind === 'prose'
+    const flagged = new Map<number, string[]>()
+    checkTitles(infos, settings, flagged)
+    checkNavRuns(infos, settings, flagged)
+    reportBlocks(file, infos, flagged)
+    checkGluedTails(file, infos)
+  }
+}
+
+// ---------------------------------------------------------------- lines
+
+function classify(line: Line): Info {
+  let text = line.text.trim()
+  if (text.length === 0) return {line, text, words: [], kind: 'blank', bulleted: false}
+  let bulleted = false
+  const bullet = bulletLength(text)
+  if (bullet > 0) {
+    text = text.slice(bullet).trimStart()
+    bulleted = true
+  }
+  if (text.length > MAX_TITLE_CHARS * 4) return {line, text, words: [], kind: 'prose', bulleted}
+  const words = text.split(/\s+/)
+  const ends = endsSentence(text)
+  const breaks = hasSentenceBreak(text)
+  if ((words.length >= 8 && (ends || breaks)) || words.length >= 25) return {line, text, words, kind: 'prose', bulleted}
+  if (isContentsHeading(text) || text.includes(' : ') || text.endsWith(':')) return {line, text, words, kind: 'other', bulleted}
+  if (isTitleShape(text, words, ends, breaks)) return {line, text, words, kind: 'title', bulleted}
+  if (isNavShape(text, words)) return {line, text, words, kind: 'nav', bulleted}
+  return {line, text, words, kind: 'other', bulleted}
+}
+
+/** `- `, `• `, `* `, `1. `, `12) ` at the start of a line. */
+function bulletLength(text: string): number {
+  const first = text[0]
+  if ((first === '-' || first === '•' || first === '*' || first === '·' || first === '–') && text[1] === ' ') return 2
+  let i = 0
+  while (i < text.length && i < 3 && text[i] >= '0' && text[i] <= '9') i++
+  if (i > 0 && (text[i] === '.' || text[i] === ')') && text[i + 1] === ' ') return i + 2
+  return 0
+}
+
+function stripClosers(text: string): string {
+  let end = text.length
+  while (end > 0 && CLOSERS.has(text[end - 1])) end--
+  return text.slice(0, end)
+}
+
+function endsSentence(text: string): boolean {
+  const core = stripClosers(text)
+  return core.length > 0 && TERMINALS.has(core[core.length - 1])
+}
+
+/** Whether `.`/`!`/`?` followed by a capital starts a new sentence at `i` (the punctuation). */
+function isBreakAt(text: string, i: number): boolean {
+  if (!TERMINALS.has(text[i])) return false
+  let j = i + 1
+  while (j < text.length && CLOSERS.has(text[j])) j++
+  if (text[j] !== ' ') return false
+  j++
+  while (j < text.length && (text[j] === '"' || text[j] === '“' || text[j] === "'" || text[j] === '‘')) j++
+  const next = text[j]
+  if (next === undefined || next.toLowerCase() === next.toUpperCase() || next !== next.toUpperCase()) return false
+  if (text[i] !== '.') return true
+  // `U.S. Senate`, `Dr. Who`, `Pres. Jonathan`: a short or capitalised word before the dot is an abbreviation.
+  let k = i - 1
+  let letters = 0
+  while (k >= 0 && text[k] !== ' ' && letters < 6) {
+    k--
+    letters++
+  }
+  const before = text.slice(k + 1, i)
+  if (before.length < 4 || before.includes('.')) return false
+  return before[0] === before[0].toLowerCase() || before.length >= 6
+}
+
+function hasSentenceBreak(text: string): boolean {
+  for (let i = 0; i < text.length - 2; i++) if (isBreakAt(text, i)) return true
+  return false
+}
+
+function isTitleShape(text: string, words: string[], ends: boolean, breaks: boolean): boolean {
+  if (text.length > MAX_TITLE_CHARS || words.length < 3 || words.length > MAX_TITLE_WORDS || breaks) return false
+  if (text.includes('://') || text.startsWith('www.')) return false
+  const core = stripClosers(text)
+  const last = core[core.length - 1]
+  if (last === ',' || last === ';' || last === ':') return false
+  if (ends && last === '.' && !core.endsWith('...')) return false
+  if ((last === '?' || last === '!') && titleCaseRatio(words) < 0.75) return false
+  const first = firstLetter(text)
+  return first !== undefined && (first === first.toUpperCase() || /^[0-9"“‘']/.test(text))
+}
+
+function isNavShape(text: string, words: string[]): boolean {
+  if (words.length > 4 || text.length > 40) return false
+  const core = stripClosers(text)
+  if (core.endsWith('.') && !core.endsWith('...')) return false
+  const first = firstLetter(text)
+  return first !== undefined && first === first.toUpperCase()
+}
+
+function firstLetter(text: string): string | undefined {
+  for (let i = 0; i < text.length && i < 8; i++) {
+    const c = text[i]
+    if (c.toLowerCase() !== c.toUpperCase()) return c
+  }
+  return undefined
+}
+
+function letters(word: string): string {
+  let out = ''
+  for (const c of word) if (c.toLowerCase() !== c.toUpperCase() || c === "'" || c === '’') out += c
+  return out
+}
+
+/** Share of the content words (not `of`, `the`...) that start with a capital. */
+function titleCaseRatio(words: string[]): number {
+  let content = 0
+  let capital = 0
+  for (const word of words) {
+    const bare = letters(word)
+    if (bare.length === 0 || SMALL.has(bare.toLowerCase())) continue
+    content++
+    if (bare[0] !== bare[0].toLowerCase()) capital++
+  }
+  return content < 3 ? 0 : capital / content
+}
+
+function normalise(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ')
+}
+
+function lowerWords(words: string[]): string[] {
+  return words.map((word) => letters(word).toLowerCase().replace(/’/g, "'")).filter((word) => word.length > 0)
+}
+
+// ---------------------------------------------------------------- cues
+
+/** ` | The Daily Caller`, ` - Reuters`, ` » example.com`: the suffix, or undefined. */
+function publisherSuffix(text: string): string | undefined {
+  for (const separator of SEPARATORS) {
+    const at = text.lastIndexOf(separator)
+    if (at <= 0) continue
+    const before = text.slice(0, at).trim().split(/\s+/)
+    const after = text.slice(at + separator.length).trim()
+    if (before.length < 3 || after.length === 0 || after.length > 40) continue
+    const afterWords = after.split(/\s+/)
+    if (afterWords.length > 5) continue
+    const strong = separator === ' | ' || separator === ' » ' || separator === ' :: '
+    // `Headline - Publisher`: one dash only (`June 9 – Tampa – Arena` is a list row) and a headline of four words or more
+    if (!strong && (before.length < 4 || text.indexOf(separator) !== at || SEPARATORS.some((other) => other !== separator && other !== ' | ' && text.includes(other)))) continue
+    const named = afterWords.every((word) => {
+      const first = firstLetter(word)
+      return (first !== undefined && first === first.toUpperCase()) || word.includes('.') || SMALL.has(word.toLowerCase())
+    })
+    if (strong || (named && afterWords.length <= 4)) return separator + after
+  }
+  return undefined
+}
+
+/** A link label at the start (`Also Read:`, `Related »`): the label, or undefined. */
+function labelPrefix(words: string[]): string | undefined {
+  const lower = lowerWords(words.slice(0, LABEL_MAX + 1))
+  for (let n = Math.min(LABEL_MAX, lower.length); n >= 1; n--) {
+    const candidate = lower.slice(0, n).join(' ')
+    if (!LABELS.has(candidate)) continue
+    const labelEnd = words[n - 1]
+    const next = words[n]
+    // `Related: headline`, `Also Read » headline`, `Related Posts` on its own
+    if (/[:»|]$/.test(labelEnd) || next === ':' || next === '»' || next === '|' || next === '-' || next === '–' || n === words.length) return candidate
+    return undefined
+  }
+  return undefined
+}
+
+function clickbaitCue(words: string[]): string | undefined {
+  const lower = lowerWords(words)
+  for (const word of lower) if (HYPERBOLIC.has(word)) return `hyperbolic word "${word}"`
+  for (let i = 0; i < lower.length; i++) {
+    for (let n = 3; n <= PHRASE_MAX && i + n <= lower.length; n++) {
+      const phrase = lower.slice(i, i + n).join(' ')
+      if (PHRASES.has(phrase)) return `clickbait phrase "${phrase}"`
+    }
+  }
+  if (/^[0-9]{1,2}$/.test(words[0]) && words.length >= 4 && titleCaseRatio(words) >= 0.75) return 'numbered listicle headline'
+  return undefined
+}
+
+function cutOff(text: string, words: string[]): boolean {
+  if (text.endsWith('...') || text.endsWith('…')) return true
+  const last = lowerWords(words.slice(-1))[0]
+  return last !== undefined && CUT_OFF.has(last)
+}
+
+const CONTENTS = new Set(['table of contents', 'contents', 'in this article', 'in this post', 'on this page', 'jump to', 'jump to section', 'article contents', 'toc'])
+
+function isContentsHeading(text: string): boolean {
+  return CONTENTS.has(normalise(stripClosers(text).replace(/[:\s]+$/, '')).replace(/[^a-z ]/g, '').trim())
+}
+
+// ---------------------------------------------------------------- checks
+
+function nextNonBlank(infos: Info[], i: number): Info | undefined {
+  for (let j = i + 1; j < infos.length; j++) if (infos[j].kind !== 'blank') return infos[j]
+  return undefined
+}
+
+function checkTitles(infos: Info[], settings: Settings, flagged: Map<number, string[]>) {
+  // Occurrences of each title-like line, and where the article's last paragraph is.
+  const seen = new Map<string, number[]>()
+  let lastProse = -1
+  let firstContent = -1
+  for (let i = 0; i < infos.length; i++) {
+    const info = infos[i]
+    if (info.kind === 'prose') lastProse = i
+    if (info.kind !== 'blank' && firstContent === -1) firstContent = i
+    if ((info.kind === 'title' || info.kind === 'nav' || info.kind === 'other') && !info.heading) {
+      const key = normalise(info.text)
+      const list = seen.get(key)
+      if (list) list.push(info.line.line)
+      else seen.set(key, [info.line.line])
+    }
+  }
+
+  // Runs of title-like lines: prose ends a run; blank, nav and other lines do not.
+  let i = 0
+  while (i < infos.length) {
+    if (infos[i].kind !== 'title' && !isLabelLine(infos[i])) {
+      i++
+      continue
+    }
+    const members: number[] = []
+    let j = i
+    let afterContents = false
+    let introduced = false
+    for (let k = i - 1; k >= 0; k--) {
+      if (infos[k].kind === 'blank') continue
+      afterContents = isContentsHeading(infos[k].text)
+      // `Here are the deals:` then a list: the article's own list, unless a link label introduces it
+      introduced = stripClosers(infos[k].text).endsWith(':') && !isLabelLine(infos[k])
+      break
+    }
+    for (; j < infos.length && !breaksRun(infos[j]); j++) if (infos[j].kind === 'title' || isLabelLine(infos[j])) members.push(j)
+    i = j
+    if (afterContents) continue // a table of contents: toc-residue's business
+
+    const cues = new Map<number, string[]>()
+    const scores = new Map<number, number>()
+    let strongAnywhere = 0
+    for (const m of members) {
+      const info = infos[m]
+      const list: string[] = []
+      let score = 0
+      const label = labelPrefix(info.words)
+      if (label) {
+        score += 3
+        list.push(`link label "${label}"`)
+      }
+      if (info.kind === 'title') {
+        const suffix = publisherSuffix(info.text)
+        if (suffix) {
+          score += 2
+          list.push(`publisher suffix "${suffix.trim()}"`)
+        }
+        const others = adjacentRepeats(infos, m)
+        if (others.length > 0) {
+          score += 1
+          list.push(`repeated (also line ${others.join(', ')})`)
+        }
+        const bait = clickbaitCue(info.words)
+        if (bait) {
+          score += 1
+          list.push(bait)
+        }
+        if (info.words.length >= 5 && titleCaseRatio(info.words) >= 0.8) {
+          score += 1
+          list.push('Title Case')
+        }
+        if (cutOff(info.text, info.words)) {
+          score += 1
+          list.push('cut off')
+        }
+      }
+      if (label || list.some((cue) => cue.startsWith('publisher') || cue.startsWith('repeated'))) strongAnywhere++
+      // A headline is a clause (`Iran Opens Airspace`, `Court dismisses objection`); lists of names, dates and products are not.
+      if (info.kind === 'title' && list.length > 0 || (info.kind === 'title' && members.length >= 2)) {
+        if (isClause(info.words)) {
+          score += 1
+          list.push('a headline clause without a full stop')
+        }
+      }
+      cues.set(m, list)
+      scores.set(m, score)
+    }
+
+    for (const m of members) {
+      const info = infos[m]
+      if (m === firstContent && !labelPrefix(info.words)) continue // the article's title
+      const list = cues.get(m)!
+      let score = scores.get(m)!
+      const titles = members.filter((n) => infos[n].kind === 'title').length
+      if (titles >= 2) {
+        score += 1
+        list.push(`one of ${titles} title-like lines in a row`)
+      }
+      const ownStrong = list.some((cue) => cue.startsWith('link label') || cue.startsWith('publisher') || cue.startsWith('repeated'))
+      if (strongAnywhere - (ownStrong ? 1 : 0) > 0) {
+        score += 1
+        list.push('next to other link lines')
+      }
+      if (m > lastProse && titles >= 2) {
+        score += 1
+        list.push("after the article's last paragraph")
+      }
+      const next = nextNonBlank(infos, m)
+      if (next && next.kind === 'prose') score -= 3 // a section heading and its paragraph
+      // Evidence of links, not just of a list: a link cue in the run, or a clickbait headline clause.
+      const linky = strongAnywhere > 0 || (list.includes('a headline clause without a full stop') && list.some((cue) => /^(hyperbolic|clickbait|numbered)/.test(cue)) && !introduced)
+      if (linky && score >= settings.minScore) flagged.set(m, list)
+    }
+  }
+}
+
+/** Paragraphs, field labels (`Detail Author:`) and contents headings end a run of link lines. */
+function breaksRun(info: Info): boolean {
+  if (info.kind === 'prose') return true
+  return info.kind === 'other' && !isLabelLine(info) && (info.text.endsWith(':') || info.text.includes(' : ') || isContentsHeading(info.text))
+}
+
+/** Whether a title-like line has a finite verb after its first word (compromise's tagger; Title Case is lowered first). */
+function isClause(words: string[]): boolean {
+  const lowered = words.map((word, i) => (i === 0 || (word.length > 1 && word === word.toUpperCase()) ? word : word.toLowerCase())).join(' ')
+  const doc = nlp(lowered)
+  const finite = doc.match('(#PresentTense|#PastTense|#Modal|#Copula)').not('#Gerund').not('#Infinitive').terms().json() as Array<{terms: Array<{index?: [number, number]; text: string}>}>
+  for (const hit of finite) {
+    const term = hit.terms[0]
+    if (term && term.index && term.index[1] > 0) return true
+  }
+  return false
+}
+
+/** The same line right before or after (blank lines aside): a link scraped twice (image link + text link). */
+function adjacentRepeats(infos: Info[], i: number): number[] {
+  const key = normalise(infos[i].text)
+  const out: number[] = []
+  for (const step of [-1, 1]) {
+    for (let j = i + step; j >= 0 && j < infos.length; j += step) {
+      if (infos[j].kind === 'blank') continue
+      if (normalise(infos[j].text) === key) out.push(infos[j].line.line)
+      break
+    }
+  }
+  return out
+}
+
+function isLabelLine(info: Info): boolean {
+  return (info.kind === 'nav' || info.kind === 'other' || info.kind === 'title') && info.words.length <= LABEL_MAX + 6 && labelPrefix(info.words) !== undefined
+}
+
+/** Menus, share bars, footers: many one-to-four-word lines in a row. */
+function checkNavRuns(infos: Info[], settings: Settings, flagged: Map<number, string[]>) {
+  let i = 0
+  while (i < infos.length) {
+    if (infos[i].kind !== 'nav') {
+      i++
+      continue
+    }
+    const members: number[] = []
+    let j = i
+    let blanks = 0
+    for (; j < infos.length; j++) {
+      const kind = infos[j].kind
+      if (kind === 'blank') {
+        if (++blanks > 1) break
+        continue
+      }
+      if (kind !== 'nav') break
+      blanks = 0
+      members.push(j)
+    }
+    i = j
+    if (members.length < settings.minNavRun) continue
+    for (const m of members) {
+      const next = nextNonBlank(infos, m)
+      if (next && next.kind === 'prose') continue
+      if (!flagged.has(m)) flagged.set(m, [`one of ${members.length} one-to-four-word lines in a row (a menu or share bar)`])
+    }
+  }
+}
+
+function reportBlocks(file: VFile, infos: Info[], flagged: Map<number, string[]>) {
+  const indices = [...flagged.keys()].sort((a, b) => a - b)
+  let k = 0
+  while (k < indices.length) {
+    const block = [indices[k]]
+    while (k + 1 < indices.length && onlyBlankBetween(infos, block[block.length - 1], indices[k + 1])) block.push(indices[++k])
+    k++
+    const first = infos[block[0]].line
+    const last = infos[block[block.length - 1]].line
+    const place = removalPlace(file, first, last)
+    const value = String(file)
+    const actual = value.slice(place.start.offset!, place.end.offset!)
+    const quoted = `"${shorten(infos[block[0]].text)}"`
+    const reason =
+      block.length === 1
+        ? `Stranded link line ${quoted}: a title-like line without sentence punctuation outside the article's prose, left from the page's related links or navigation`
+        : `${block.length} stranded link lines from ${quoted}: title-like lines without sentence punctuation outside the article's prose, left from the page's related links or navigation`
+    const evidence = block.slice(0, 6).map((m) => `line ${infos[m].line.line}: ${flagged.get(m)!.join(', ')}`)
+    if (block.length > 6) evidence.push(`... and ${block.length - 6} more lines`)
+    report(file, meta, reason, {place, note: `Evidence: ${evidence.join('; ')}. Remove the line${block.length === 1 ? '' : 's'}.`, actual, expected: ['']})
+  }
+}
+
+function onlyBlankBetween(infos: Info[], a: number, b: number): boolean {
+  for (let i = a + 1; i < b; i++) if (infos[i].kind !== 'blank') return false
+  return true
+}
+
+function shorten(text: string): string {
+  return text.length > 70 ? text.slice(0, 67) + '...' : text
+}
+
+/** `...for more in-depth perspectives. Iran Wants To Negotiate | The Daily Caller`: a headline glued to a paragraph. */
+function checkGluedTails(file: VFile, infos: Info[]) {
+  const ownLines = new Set<string>()
+  for (const info of infos) if (info.kind === 'title') ownLines.add(normalise(info.text))
+  for (const info of infos) {
+    if (info.kind !== 'prose' || endsSentence(info.text)) continue
+    const text = info.line.text
+    const trimmedEnd = text.trimEnd().length
+    const from = Math.max(0, trimmedEnd - GLUED_WINDOW)
+    let breakAt = -1
+    for (let i = trimmedEnd - 2; i >= from; i--) {
+      if (isBreakAt(text, i)) {
+        breakAt = i
+        break
+      }
+    }
+    if (breakAt === -1) continue
+    let start = breakAt + 1
+    while (start < trimmedEnd && CLOSERS.has(text[start])) start++
+    const tail = text.slice(start, trimmedEnd).trim()
+    const words = tail.split(/\s+/)
+    if (!isTitleShape(tail, words, false, hasSentenceBreak(tail))) continue
+    const cues: string[] = []
+    const suffix = publisherSuffix(tail)
+    if (suffix) cues.push(`publisher suffix "${suffix.trim()}"`)
+    if (ownLines.has(normalise(tail))) cues.push('the same headline stands on its own line elsewhere in the document')
+    const label = labelPrefix(words)
+    if (label) cues.push(`link label "${label}"`)
+    const bait = clickbaitCue(words)
+    if (cues.length === 0 && !(bait && titleCaseRatio(words) >= 0.8)) continue
+    if (bait) cues.push(bait)
+    const place = toPlace(file, info.line.start + start, info.line.start + trimmedEnd)
+    report(file, meta, `Headline "${shorten(tail)}" glued to the end of a paragraph: a related-article link the scraper joined to the text, not part of the sentence before it`, {
+      place,
+      note: `Evidence: ${cues.join(', ')}; the paragraph's last sentence ends before it. Remove it.`,
+      actual: text.slice(start, trimmedEnd),
+      expected: [''],
+    })
+  }
+}

@@ -1,0 +1,664 @@
+/**
+ * incomplete-quote: quotations that lost their end on the way through copy,
+ * paste and spinning: `mentions, "the Iranians, in turn, expected."` (a verb
+ * that needs an object), `"... will not flag any time."` (`any time soon`
+ * without `soon`), `"... alliances and client" states.` (the closing quote
+ * falls inside a noun phrase), quotes that never close, quotes that open
+ * mid-word, and quotes the article itself calls incomplete.
+ *
+ * Works on the nlcst tree, paragraph by paragraph, token by token: quote
+ * marks are paired by their flanks (what is before and after them), never by
+ * a regular expression, so the cost is linear in the length of the text.
+ * Part-of-speech decisions use closed word classes from
+ * `data/incomplete-quote.ts` (articles, prepositions, conjunctions...) and
+ * the position of the words, not a statistical tagger: on quote fragments
+ * taggers guess wrong too often (see the doc page).
+ */
+import type {Paragraph, Root, Sentence} from 'nlcst'
+import {toString} from 'nlcst-to-string'
+import type {VFile} from 'vfile'
+import {report, resolveOptions, type RuleMeta, type RuleOptions} from '../src/rule.js'
+import {toPlace} from '../src/text.js'
+import {
+  afterQuoteNonNouns,
+  attributiveAdjectives,
+  attributiveOnly,
+  auxiliaries,
+  closers,
+  determiners,
+  idioms,
+  ifEnders,
+  incompleteWords,
+  leadingApostropheWords,
+  modals,
+  negations,
+  nonInitialPairs,
+  nonNominal,
+  ofStranders,
+  passiveMarkers,
+  subjectPronouns,
+  textNouns,
+  toHeads,
+  transitiveVerbs,
+} from './data/incomplete-quote.js'
+
+export const meta: RuleMeta = {
+  id: 'incomplete-quote',
+  description: 'a quotation cut off mid-sentence: it ends on a word that cannot end a clause, closes inside a noun phrase, never closes, or opens mid-word',
+  level: 'warn',
+  fixable: false,
+  options: {
+    minWords: {
+      type: 'integer',
+      default: 3,
+      min: 1,
+      max: 50,
+      description: 'Fewest words a quoted span needs before its last word is checked (shorter spans are scare quotes, titles or words cited as words).',
+    },
+    minWordsBeforeNoun: {
+      type: 'integer',
+      default: 6,
+      min: 1,
+      max: 50,
+      description: 'Fewest words a quoted span needs before a lowercase noun right after its closing mark counts as the end of the quoted noun phrase (`client" states`).',
+    },
+    unclosed: {
+      type: 'boolean',
+      default: true,
+      description: 'Report a double quote that opens and never closes in its paragraph, when the text after it stops mid-sentence or another quote opens first.',
+    },
+    singleQuotes: {
+      type: 'boolean',
+      default: true,
+      description: 'Also check spans in single quotes (‘...’ or \'...\') whose marks pair unambiguously.',
+    },
+  },
+}
+
+interface Settings extends RuleOptions {
+  minWords: number
+  minWordsBeforeNoun: number
+  unclosed: boolean
+  singleQuotes: boolean
+}
+
+type Kind = 'word' | 'punct' | 'space' | 'other'
+
+interface Token {
+  kind: Kind
+  value: string
+  /** Lowercase, straight apostrophes: for word lists. */
+  lower: string
+  start: number
+  end: number
+  /** Index of the sentence the token is in (per paragraph). */
+  sentence: number
+}
+
+interface Span {
+  open: number
+  close: number
+  family: 'double' | 'single'
+}
+
+interface Finding {
+  /** Offsets of the place. */
+  start: number
+  end: number
+  word: string
+  reason: string
+  notes: string[]
+}
+
+const DOUBLE = new Set(['"', '“', '”', '„', '‟', '«', '»'])
+const SINGLE = new Set(["'", '‘', '’', '‹', '›'])
+const OPEN_GLYPH = new Set(['“', '„', '‟', '«', '‘', '‹'])
+const CLOSE_GLYPH = new Set(['”', '»', '’', '›'])
+const OPEN_CONTEXT = new Set(['(', '[', '{', '—', '–', '-', '/', ':'])
+const CLOSE_CONTEXT = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '}', '—', '–', '…', '-', '/'])
+const DELIBERATE_END = new Set(['?', '!', '…', '—', '–', '-', '‽'])
+const CLAUSE_PUNCT = new Set([',', ';', ':', '—', '–', '(', ')'])
+const TERMINAL = new Set(['.', '!', '?', '…'])
+
+function isSpace(char: string | undefined): boolean {
+  return char === undefined || /\s/.test(char)
+}
+
+function isLetter(char: string | undefined): boolean {
+  return char !== undefined && /\p{L}/u.test(char)
+}
+
+function isLower(word: string): boolean {
+  const first = word.charAt(0)
+  return first !== first.toUpperCase() && first === first.toLowerCase()
+}
+
+function isCapitalized(word: string): boolean {
+  const first = word.charAt(0)
+  return first !== first.toLowerCase()
+}
+
+function quoted(text: string): string {
+  return '`' + text + '`'
+}
+
+/** The tokens of a paragraph, flat, with offsets. */
+function tokenize(paragraph: Paragraph): Token[] {
+  const tokens: Token[] = []
+  let sentenceIndex = 0
+  const push = (kind: Kind, value: string, start: number, end: number) => {
+    tokens.push({kind, value, lower: value.toLowerCase().replace(/[’‘]/g, "'"), start, end, sentence: sentenceIndex})
+  }
+  for (const child of paragraph.children) {
+    if (child.type !== 'SentenceNode') continue
+    for (const node of (child as Sentence).children) {
+      const position = node.position
+      if (!position || position.start.offset === undefined || position.end.offset === undefined) continue
+      const start = position.start.offset
+      const end = position.end.offset
+      if (node.type === 'WordNode') push('word', toString(node), start, end)
+      else if (node.type === 'PunctuationNode' || node.type === 'SymbolNode') push('punct', node.value, start, end)
+      else if (node.type === 'WhiteSpaceNode') push('space', node.value, start, end)
+      else push('other', toString(node), start, end)
+    }
+    sentenceIndex++
+  }
+  return tokens
+}
+
+type Role = 'open' | 'close' | 'either'
+
+/** Whether a quote mark opens or closes, from the characters around it. */
+function flankRole(text: string, token: Token): Role {
+  const before = text[token.start - 1]
+  const after = text[token.end]
+  const quoteBefore = before !== undefined && (DOUBLE.has(before) || SINGLE.has(before))
+  const quoteAfter = after !== undefined && (DOUBLE.has(after) || SINGLE.has(after))
+  const left = (isSpace(before) || OPEN_CONTEXT.has(before) || quoteBefore) && !isSpace(after) && !CLOSE_CONTEXT.has(after)
+  const right = !isSpace(before) && !OPEN_CONTEXT.has(before) && (isSpace(after) || CLOSE_CONTEXT.has(after) || quoteAfter)
+  if (left && !right) return 'open'
+  if (right && !left) return 'close'
+  if (after !== undefined && CLOSE_CONTEXT.has(after)) return 'close'
+  if (OPEN_GLYPH.has(token.value)) return 'open'
+  if (CLOSE_GLYPH.has(token.value)) return 'close'
+  return 'either'
+}
+
+interface DoublePairing {
+  spans: Span[]
+  /** Opening marks that never close, each with why that is a cut. */
+  unclosed: Array<{open: number; why: string}>
+  /** Whether the paragraph has a closing mark before any opening one. */
+  startsClosing: boolean
+}
+
+/**
+ * Pair the double quote marks of a paragraph (straight, curly, guillemets
+ * are one family; nesting is allowed). Linear: one pass with a stack.
+ */
+function pairDouble(text: string, tokens: Token[]): DoublePairing {
+  const spans: Span[] = []
+  const stack: number[] = []
+  let seenMark = false
+  let startsClosing = false
+  let nested = false
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index]
+    if (token.kind !== 'punct' || !DOUBLE.has(token.value)) continue
+    const before = text[token.start - 1]
+    let role = flankRole(text, token)
+    // Inch marks: `5'6"`, `a 12" screen`.
+    if (stack.length === 0 && role !== 'open' && before !== undefined && /\d/.test(before)) continue
+    if (role === 'either') role = stack.length === 0 ? 'open' : 'close'
+    if (role === 'open') {
+      if (stack.length > 0) nested = true
+      stack.push(index)
+    } else if (stack.length > 0) {
+      spans.push({open: stack.pop()!, close: index, family: 'double'})
+    } else if (!seenMark) {
+      startsClosing = true
+    }
+    seenMark = true
+  }
+  const unclosed: DoublePairing['unclosed'] = []
+  if (stack.length > 0) {
+    let last = tokens.length - 1
+    while (last >= 0 && tokens[last].kind === 'space') last--
+    while (last >= 0 && tokens[last].kind === 'punct' && TERMINAL.has(tokens[last].value)) last--
+    const end = tokens[last]
+    const open = stack[0]
+    if (end.kind === 'punct' && DOUBLE.has(end.value)) {
+      // `«... «...»` or `"... "..."`: the inner and outer quotes close on one mark.
+    } else if (last === open) {
+      unclosed.push({open, why: 'nothing follows it in the paragraph'})
+    } else if (!(lastNonSpace(tokens).kind === 'punct' && TERMINAL.has(lastNonSpace(tokens).value))) {
+      unclosed.push({open, why: 'the paragraph ends mid-sentence inside it'})
+    } else if (nested) {
+      unclosed.push({open, why: 'another quotation opens before it closes'})
+    }
+  }
+  return {spans, unclosed, startsClosing}
+}
+
+function lastNonSpace(tokens: Token[]): Token {
+  let last = tokens.length - 1
+  while (last > 0 && tokens[last].kind === 'space') last--
+  return tokens[last]
+}
+
+/** Single-quoted spans whose marks pair without doubt (apostrophes are everywhere). */
+function pairSingle(text: string, tokens: Token[]): Span[] {
+  const spans: Span[] = []
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index]
+    if (token.kind !== 'punct' || !SINGLE.has(token.value) || token.value === '’' || token.value === '›') continue
+    if (flankRole(text, token) !== 'open') continue
+    const next = tokens[index + 1]
+    if (!next || next.kind !== 'word' || !isLetter(next.value[0]) || leadingApostropheWords.has(next.lower)) continue
+    let words = 0
+    for (let other = index + 1; other < tokens.length && words <= 60; other++) {
+      const candidate = tokens[other]
+      if (candidate.kind === 'word') words++
+      if (candidate.kind !== 'punct') continue
+      if (DOUBLE.has(candidate.value)) break
+      if (!SINGLE.has(candidate.value)) continue
+      const role = flankRole(text, candidate)
+      if (role === 'open') break
+      if (role !== 'close') continue
+      const previous = tokens[other - 1]
+      const after = tokens[other + 1]
+      // `the players' union`: a plural possessive, not a closing quote.
+      if (previous && previous.kind === 'word' && /s$/i.test(previous.value) && after && after.kind === 'space' && tokens[other + 2]?.kind === 'word') break
+      spans.push({open: index, close: other, family: 'single'})
+      index = other
+      break
+    }
+  }
+  return spans
+}
+
+interface Context {
+  text: string
+  tokens: Token[]
+  settings: Settings
+}
+
+/** Indices of the word tokens strictly between two token indices. */
+function wordsBetween(tokens: Token[], from: number, to: number): number[] {
+  const words: number[] = []
+  for (let index = from + 1; index < to; index++) if (tokens[index].kind === 'word') words.push(index)
+  return words
+}
+
+/** Whether the clause that ends at word `last` (inside the span) is negated. */
+function clauseNegated(tokens: Token[], from: number, last: number): boolean {
+  let seen = 0
+  for (let index = last; index > from && seen < 40; index--) {
+    const token = tokens[index]
+    if (token.kind === 'punct' && (token.value === ';' || TERMINAL.has(token.value))) break
+    if (token.kind === 'word') {
+      seen++
+      if (negations.has(token.lower) || token.lower.endsWith("n't")) return true
+    }
+  }
+  return false
+}
+
+/** The word before index `index` (skipping spaces), if it is a word and within the span. */
+function previousWord(tokens: Token[], index: number, floor: number): Token | undefined {
+  for (let other = index - 1; other > floor; other--) {
+    const token = tokens[other]
+    if (token.kind === 'space') continue
+    return token.kind === 'word' ? token : undefined
+  }
+  return undefined
+}
+
+/**
+ * A transitive verb at the end of a clause whose only other part is a plain
+ * subject: `the Iranians, in turn, expected.`, `it will require.`.
+ */
+function verbWithoutObject(tokens: Token[], from: number, verbIndex: number): string | undefined {
+  const verb = tokens[verbIndex]
+  if (!transitiveVerbs.has(verb.lower)) return undefined
+  const base = !/(ed|s|ght)$/.test(verb.lower) && verb.lower !== 'brought'
+  // Walk back over adverbs, auxiliaries and comma-enclosed asides.
+  let index = verbIndex - 1
+  let sawModal = false
+  let sawAside = false
+  for (let steps = 0; index > from && steps < 30; steps++) {
+    const token = tokens[index]
+    if (token.kind === 'space') {
+      index--
+      continue
+    }
+    if (token.kind === 'word') {
+      if (passiveMarkers.has(token.lower)) return undefined
+      if (auxiliaries.has(token.lower) || modals.has(token.lower) || (token.lower.endsWith('ly') && token.lower.length > 4)) {
+        if (modals.has(token.lower)) sawModal = true
+        index--
+        continue
+      }
+      break
+    }
+    if (token.kind === 'punct' && token.value === ',') {
+      // An aside: `, in turn,` - up to four words back to the previous comma.
+      let other = index - 1
+      let words = 0
+      while (other > from && words <= 4 && !(tokens[other].kind === 'punct')) {
+        if (tokens[other].kind === 'word') words++
+        other--
+      }
+      if (other > from && tokens[other].value === ',' && words >= 1 && words <= 4) {
+        sawAside = true
+        index = other - 1
+        continue
+      }
+      return undefined
+    }
+    return undefined
+  }
+  if (base && !sawModal) return undefined
+  // Now the subject: a pronoun alone, or [determiner] up to four nominal words.
+  const subject: Token[] = []
+  while (index > from && subject.length <= 5) {
+    const token = tokens[index]
+    if (token.kind === 'space') {
+      index--
+      continue
+    }
+    if (token.kind !== 'word') break
+    subject.unshift(token)
+    index--
+    if (determiners.has(token.lower) || subjectPronouns.has(token.lower)) break
+  }
+  if (subject.length === 0 || subject.length > 5) return undefined
+  // What comes before the subject must start a clause.
+  while (index > from && tokens[index].kind === 'space') index--
+  const boundary = index === from || (tokens[index].kind === 'punct' && CLAUSE_PUNCT.has(tokens[index].value)) ||
+    (tokens[index].kind === 'word' && (tokens[index].lower === 'and' || tokens[index].lower === 'but'))
+  if (!boundary) return undefined
+  const head = subject[0]
+  if (subject.length === 1 && subjectPronouns.has(head.lower)) {
+    return `${quoted(verb.value)} needs an object, and the clause is only ${quoted(head.value)} + verb`
+  }
+  if (subjectPronouns.has(head.lower)) return undefined
+  for (const [position, word] of subject.entries()) {
+    if (position === 0 && determiners.has(word.lower)) continue
+    if (nonNominal.has(word.lower) || determiners.has(word.lower)) return undefined
+  }
+  if (determiners.has(head.lower) && subject.length === 1) return undefined
+  const phrase = subject.map((word) => word.value).join(' ')
+  return `${quoted(verb.value)} needs an object, and the clause is only its subject ${quoted(phrase)}${sawAside ? ' with an aside' : ''} + verb`
+}
+
+/** Why a span's last word cannot end it, or undefined. */
+function endProblem(context: Context, span: Span): Omit<Finding, 'notes'> & {notes?: string[]} | undefined {
+  const {tokens, settings} = context
+  const words = wordsBetween(tokens, span.open, span.close)
+  if (words.length < settings.minWords) return undefined
+  // The last thing inside the marks.
+  let lastIndex = span.close - 1
+  while (lastIndex > span.open && tokens[lastIndex].kind === 'space') lastIndex--
+  const lastToken = tokens[lastIndex]
+  if (lastToken.kind === 'punct') {
+    if (DELIBERATE_END.has(lastToken.value) || DOUBLE.has(lastToken.value) || SINGLE.has(lastToken.value)) return undefined
+    if (lastToken.value === '.' && tokens[lastIndex - 1]?.value === '.') return undefined // `...`
+    if (lastToken.value === ')' || lastToken.value === ']') return undefined
+  }
+  const wordIndex = words[words.length - 1]
+  const word = tokens[wordIndex]
+  // Title case (`"Gone with the Wind"`) or a proper name at the end: not prose.
+  const capitals = words.filter((index) => isCapitalized(tokens[index].value)).length
+  if (capitals * 2 > words.length) return undefined
+  const start = word.start
+  const end = tokens[span.close].end
+  const previous = previousWord(tokens, wordIndex, span.open)
+  const lower = word.lower
+
+  // An idiom that lost its last word.
+  for (const idiom of idioms) {
+    const count = idiom.words.length
+    if (words.length < count) continue
+    let match = true
+    for (let k = 0; k < count && match; k++) {
+      const token = tokens[words[words.length - count + k]]
+      if (token.lower !== idiom.words[k]) match = false
+    }
+    // The idiom's words must be adjacent (no punctuation between them).
+    if (match && count > 1 && !isAdjacent(tokens, words.slice(words.length - count))) match = false
+    if (!match) continue
+    if (idiom.negated && !clauseNegated(tokens, span.open, wordIndex)) continue
+    const phrase = idiom.words.join(' ')
+    return {
+      start,
+      end,
+      word: word.value,
+      reason: `Quote ends on ${quoted(word.value)}: ${quoted(phrase)} is missing its last word (${quoted(phrase + ' ' + idiom.missing)})`,
+      notes: [idiom.negated ? `In a negated clause, ${quoted(phrase)} at the end of a sentence is the idiom ${quoted(phrase + ' ' + idiom.missing)} cut short.` : `${quoted(phrase)} is not complete without ${quoted(idiom.missing)}.`],
+    }
+  }
+
+  if (isCapitalized(word.value) && wordIndex !== words[0]) return undefined
+
+  // A closed-class word that needs something after it.
+  const kind = closers[lower]
+  if (kind !== undefined) {
+    const before = previous?.lower
+    let legit = false
+    if (lower === 'of' && before !== undefined && ofStranders.has(before)) legit = true
+    if (lower === 'if' && before !== undefined && ifEnders.has(before)) legit = true
+    if (lower === 'to' && !(before !== undefined && toHeads.has(before))) legit = true
+    if (lower === 'but' && (before === 'all' || before === 'last')) legit = true
+    if (!legit) {
+      return {
+        start,
+        end,
+        word: word.value,
+        reason: `Quote ends on ${kind} ${quoted(word.value)}: the words it introduces are missing`,
+        notes: [`A quotation cannot end on ${kind} ${quoted(word.value)}${before ? ` (after ${quoted(previous!.value)})` : ''}; its end was probably lost.`],
+      }
+    }
+    return undefined
+  }
+
+  // `a new.`, `the main.`: an attributive adjective without its noun.
+  if (previous && ((previous.lower === 'a' || previous.lower === 'an') && attributiveAdjectives.has(lower) ||
+    (determiners.has(previous.lower) && attributiveOnly.has(lower)))) {
+    return {
+      start,
+      end,
+      word: word.value,
+      reason: `Quote ends on the adjective ${quoted(word.value)} after ${quoted(previous.value)}: its noun is missing`,
+      notes: [`${quoted(previous.value + ' ' + word.value)} needs a noun after it.`],
+    }
+  }
+
+  const verbWhy = verbWithoutObject(tokens, span.open, wordIndex)
+  if (verbWhy) {
+    return {
+      start,
+      end,
+      word: word.value,
+      reason: `Quote ends on the verb ${quoted(word.value)} with no object: the rest of the sentence is missing`,
+      notes: [verbWhy + '.'],
+    }
+  }
+  return undefined
+}
+
+/** Whether word tokens follow each other with only spaces between. */
+function isAdjacent(tokens: Token[], indices: number[]): boolean {
+  for (let k = 1; k < indices.length; k++) {
+    for (let index = indices[k - 1] + 1; index < indices[k]; index++) if (tokens[index].kind !== 'space') return false
+  }
+  return true
+}
+
+/** `"... alliances and client" states.`: the closing mark splits a noun phrase. */
+function splitNounPhrase(context: Context, span: Span): Omit<Finding, 'notes'> & {notes?: string[]} | undefined {
+  const {tokens, settings, text} = context
+  const closing = tokens[span.close]
+  const before = tokens[span.close - 1]
+  if (!before || before.kind !== 'word') return undefined
+  if (text[closing.end] !== ' ') return undefined
+  const nextIndex = span.close + 2
+  const next = tokens[nextIndex]
+  if (!next || next.kind !== 'word' || !isLower(next.value) || !/^\p{L}+$/u.test(next.value)) return undefined
+  if (afterQuoteNonNouns.has(next.lower) || /(ly|ed)$/.test(next.lower) || closers[next.lower] !== undefined) return undefined
+  // The noun must end its sentence or clause.
+  const after = tokens[nextIndex + 1]
+  if (after && !(after.kind === 'punct' && (TERMINAL.has(after.value) || after.value === ',' || after.value === ';'))) return undefined
+  const words = wordsBetween(tokens, span.open, span.close)
+  if (words.length < settings.minWordsBeforeNoun) return undefined
+  if (!isLower(before.value) || closers[before.lower] !== undefined) return undefined
+  // A long quoted modifier (`a "don't ask, don't tell" policy`, `Iran's "look east" policy`) is fine.
+  const opener = previousWord(tokens, span.open, -1)
+  if (opener && ((determiners.has(opener.lower) && opener.lower !== 'that') || /['’]s$/.test(opener.value) || opener.lower.endsWith("s'"))) return undefined
+  if (span.open > 0 && tokens[span.open - 1].kind === 'word') return undefined
+  // A quoted noun phrase used as a modifier (`"an articulated lorry crash" performance`) has no clause punctuation.
+  let clausal = false
+  for (let index = span.open + 1; index < span.close && !clausal; index++) if (tokens[index].kind === 'punct' && CLAUSE_PUNCT.has(tokens[index].value)) clausal = true
+  if (!clausal && determiners.has(tokens[words[0]].lower)) return undefined
+  return {
+    start: before.start,
+    end: next.end,
+    word: before.value,
+    reason: `Quote closes after ${quoted(before.value)}, inside a noun phrase that goes on with ${quoted(next.value)}`,
+    notes: [`The lowercase ${quoted(next.value)} right after the closing mark completes ${quoted(before.value + ' ' + next.value)}: the quote was cut, or its closing mark misplaced.`],
+  }
+}
+
+/** `"tion of the treaty"`: the quoted text starts with the tail of a word. */
+function opensMidWord(context: Context, span: Span): Omit<Finding, 'notes'> & {notes?: string[]} | undefined {
+  const {tokens} = context
+  const first = tokens[span.open + 1]
+  if (!first || first.kind !== 'word' || !isLower(first.value) || first.value.length < 3) return undefined
+  const pair = first.lower.slice(0, 2)
+  if (!nonInitialPairs.has(pair)) return undefined
+  return {
+    start: tokens[span.open].start,
+    end: first.end,
+    word: first.value,
+    reason: `Quote opens mid-word on ${quoted(first.value)}: its beginning is missing`,
+    notes: [`No English word starts with ${quoted(pair)}; the quoted text begins inside a word.`],
+  }
+}
+
+/** Sentences (by index) in which the article says a sentence or quote is incomplete, with their text. */
+function admissions(tokens: Token[]): Map<number, string> {
+  const found = new Map<number, string>()
+  let sentence = -1
+  let noun = false
+  let adjective = false
+  const flush = () => {
+    if (noun && adjective) found.set(sentence, sentenceText(tokens, sentence))
+  }
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index]
+    if (token.sentence !== sentence) {
+      flush()
+      sentence = token.sentence
+      noun = false
+      adjective = false
+    }
+    if (token.kind !== 'word') continue
+    if (textNouns.has(token.lower)) noun = true
+    if (incompleteWords.has(token.lower)) {
+      // `cut`, `trails`, `breaks` only with `off`.
+      if (particleVerbs.has(token.lower) && tokens[index + 2]?.lower !== 'off') continue
+      adjective = true
+    }
+  }
+  flush()
+  return found
+}
+
+const particleVerbs = new Set(['cut', 'trails', 'trailed', 'breaks'])
+
+function sentenceText(tokens: Token[], sentence: number): string {
+  let text = ''
+  for (const token of tokens) if (token.sentence === sentence) text += token.value
+  return text.length > 120 ? text.slice(0, 117) + '...' : text
+}
+
+export default function incompleteQuote(options?: RuleOptions) {
+  const settings = resolveOptions<Settings>(meta, options)
+  return function (tree: Root, file: VFile) {
+    const text = String(file)
+    const paragraphs = tree.children.filter((node): node is Paragraph => node.type === 'ParagraphNode')
+    const tokenized = paragraphs.map(tokenize)
+    const pairings = tokenized.map((tokens) => pairDouble(text, tokens))
+    for (const [p, tokens] of tokenized.entries()) {
+      const pairing = pairings[p]
+      const context: Context = {text, tokens, settings}
+      const spans = [...pairing.spans]
+      if (settings.singleQuotes) spans.push(...pairSingle(text, tokens))
+      spans.sort((a, b) => a.open - b.open)
+      const told = admissions(tokens)
+      const findings: Finding[] = []
+      for (const span of spans) {
+        const problem = endProblem(context, span) ?? (span.family === 'double' ? splitNounPhrase(context, span) : undefined) ?? opensMidWord(context, span)
+        // Does the article say, in the next two sentences, that this is incomplete?
+        const closing = tokens[span.close]
+        let admission: string | undefined
+        for (const [sentence, said] of told) {
+          if (sentence > closing.sentence && sentence <= closing.sentence + 2 && !spans.some((other) => other !== span && other.close > span.close && tokens[other.close].sentence < sentence)) admission = said
+          if (sentence === closing.sentence && sentenceHasAfter(tokens, span.close, sentence)) admission = said
+        }
+        if (!problem && !admission) continue
+        const words = wordsBetween(tokens, span.open, span.close)
+        const last = tokens[words[words.length - 1] ?? span.open]
+        const finding: Finding = problem
+          ? {...problem, notes: [...(problem.notes ?? [])]}
+          : {start: last.start, end: closing.end, word: last.value, reason: `Quote ending on ${quoted(last.value)} is called incomplete by the article itself`, notes: []}
+        if (admission) finding.notes.push(`The article itself says so: ${quoted(admission.trim())}.`)
+        findings.push(finding)
+      }
+      if (settings.unclosed) {
+        const continues = pairing.unclosed.length > 0 && nextParagraphContinues(pairings, tokenized, p, text)
+        for (const {open, why} of pairing.unclosed) {
+          if (continues) continue
+          const openToken = tokens[open]
+          const words = wordsBetween(tokens, open, tokens.length)
+          let endIndex = tokens.length - 1
+          for (let index = open + 1; index < tokens.length; index++) if (index > open && DOUBLE.has(tokens[index].value) && tokens[index].kind === 'punct') { endIndex = index - 1; break }
+          while (endIndex > open && tokens[endIndex].kind === 'space') endIndex--
+          const lastWord = [...words].reverse().find((index) => index <= endIndex)
+          const shown = lastWord === undefined ? '' : tokens[lastWord].value
+          findings.push({
+            start: openToken.start,
+            end: tokens[endIndex].end,
+            word: shown,
+            reason: `Quotation opened here never closes${shown ? `; its last word is ${quoted(shown)}` : ''}: ${why}`,
+            notes: [`The opening ${quoted(openToken.value)} has no closing mark in its paragraph, and ${why}.`],
+          })
+        }
+      }
+      for (const finding of findings) {
+        report(file, meta, finding.reason, {
+          place: toPlace(file, finding.start, finding.end),
+          note: finding.notes.join(' '),
+          actual: text.slice(finding.start, finding.end),
+        })
+      }
+    }
+  }
+}
+
+/** Whether the words after `index` in the same sentence hold the admission (`"...expected," he admitted, the sentence incomplete`). */
+function sentenceHasAfter(tokens: Token[], index: number, sentence: number): boolean {
+  for (let other = index + 1; other < tokens.length && tokens[other].sentence === sentence; other++) {
+    if (tokens[other].kind === 'word' && (textNouns.has(tokens[other].lower))) return true
+  }
+  return false
+}
+
+/** A quotation that runs on into the next paragraph: it opens with a quote mark, or closes before any opens. */
+function nextParagraphContinues(pairings: DoublePairing[], tokenized: Token[][], p: number, text: string): boolean {
+  const next = tokenized[p + 1]
+  if (!next) return false
+  if (pairings[p + 1].startsClosing) return true
+  const first = next.find((token) => token.kind !== 'space')
+  return first !== undefined && first.kind === 'punct' && DOUBLE.has(first.value) && flankRole(text, first) !== 'close'
+}

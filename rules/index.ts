@@ -5,9 +5,12 @@
  */
 import type {Rule, RuleModule} from '../src/rule.js'
 import * as repeatedWords from './repeated-words.js'
+import * as fakeAuthorBlock from './fake-author-block.js'
+import * as loremIpsum from './lorem-ipsum.js'
 import * as templateLeak from './template-leak.js'
 import * as gluedHeading from './glued-heading.js'
 import * as linkResidue from './link-residue.js'
+import * as separatorResidue from './separator-residue.js'
 import * as duplicateSentence from './duplicate-sentence.js'
 import * as incompleteQuote from './incomplete-quote.js'
 
@@ -17,9 +20,12 @@ function rule(module: RuleModule): Rule {
 
 export const rules: Rule[] = [
   rule(repeatedWords),
+  rule(fakeAuthorBlock),
+  rule(loremIpsum),
   rule(templateLeak),
   rule(gluedHeading),
   rule(linkResidue),
+  rule(separatorResidue),
   rule(duplicateSentence),
   rule(incompleteQuote),
 ]

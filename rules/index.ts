@@ -11,6 +11,7 @@ import * as templateLeak from './template-leak.js'
 import * as gluedHeading from './glued-heading.js'
 import * as linkResidue from './link-residue.js'
 import * as separatorResidue from './separator-residue.js'
+import * as tocResidue from './toc-residue.js'
 import * as duplicateSentence from './duplicate-sentence.js'
 import * as incompleteQuote from './incomplete-quote.js'
 
@@ -26,6 +27,7 @@ export const rules: Rule[] = [
   rule(gluedHeading),
   rule(linkResidue),
   rule(separatorResidue),
+  rule(tocResidue),
   rule(duplicateSentence),
   rule(incompleteQuote),
 ]

@@ -1,0 +1,309 @@
+/**
+ * duplicate-sentence: the same sentence twice in one document, word for word
+ * or spun with small edits (article spinners and generators repeat
+ * themselves; scrapers paste a block twice).
+ *
+ * Each sentence becomes a list of normalised words. Candidates come from an
+ * inverted index of word 3-grams (postings of very common 3-grams are
+ * ignored), so the work stays near-linear in the document's length; each
+ * candidate pair is then scored by the share of content words they have in
+ * common and by their longest common run of words.
+ */
+import type {Root, Sentence} from 'nlcst'
+import {toString} from 'nlcst-to-string'
+import {visit} from 'unist-util-visit'
+import type {VFile} from 'vfile'
+import type {Position} from 'unist'
+import {report, resolveOptions, type RuleMeta, type RuleOptions} from '../src/rule.js'
+import {getLines, removalPlace, toPlace} from '../src/text.js'
+import {MAX_POSTINGS, MAX_WORDS, MIN_CONTENT_NEAR, STOPWORDS, TERMINALS} from './data/duplicate-sentence.js'
+
+export const meta: RuleMeta = {
+  id: 'duplicate-sentence',
+  description: 'the same sentence twice in one document, word for word or spun with small edits',
+  level: 'warn',
+  fixable: true,
+  options: {
+    minWords: {
+      type: 'integer',
+      default: 8,
+      min: 3,
+      max: 100,
+      description: 'Sentences with fewer words are not compared (short stock phrases repeat naturally).',
+    },
+    threshold: {
+      type: 'number',
+      default: 0.75,
+      min: 0.5,
+      max: 1,
+      description:
+        'Near-duplicate threshold: the share of the shorter sentence\u2019s content words that the other sentence has too.',
+    },
+    minRun: {
+      type: 'integer',
+      default: 5,
+      min: 2,
+      max: 50,
+      description: 'A near duplicate must also share a run of at least this many consecutive words.',
+    },
+  },
+}
+
+interface Settings extends RuleOptions {
+  minWords: number
+  threshold: number
+  minRun: number
+}
+
+interface Item {
+  node: Sentence
+  start: number
+  end: number
+  line: number
+  column: number
+  words: string[]
+  content: Set<string>
+  text: string
+  /** The sentence is (nearly) all of its line(s): a pull quote, dek, caption or list item. */
+  standalone: boolean
+}
+
+interface Finding {
+  item: Item
+  index: number
+  other: Item
+  otherIndex: number
+  exact: boolean
+  /** The later sentence is a contiguous part of the earlier one: removing it loses nothing. */
+  contained: boolean
+  score: number
+  run: number
+  /** How many consecutive sentences, from `index`, repeat consecutive earlier ones. */
+  count: number
+}
+
+/** Lower case, straight apostrophes, no surrounding punctuation. */
+function normalise(word: string): string {
+  return word
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02BC]/g, "'")
+    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
+}
+
+/** A light stem so that spun plurals and possessives still match. */
+function stem(word: string): string {
+  if (word.endsWith("'s")) word = word.slice(0, -2)
+  if (word.length > 4 && word.endsWith('ies')) return word.slice(0, -3) + 'y'
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1)
+  return word
+}
+
+/** Whether the sentence ends in sentence punctuation (closing quotes and brackets allowed after it). */
+function isTerminated(sentence: Sentence): boolean {
+  for (let i = sentence.children.length - 1; i >= 0; i--) {
+    const child = sentence.children[i]
+    if (child.type === 'WhiteSpaceNode') continue
+    if (child.type !== 'PunctuationNode' && child.type !== 'SymbolNode') return false
+    if (TERMINALS.has(child.value)) return true
+    if (!/^["'\u2018\u2019\u201C\u201D)\]\u00BB]$/u.test(child.value)) return false
+  }
+  return false
+}
+
+/** Whether the sentence makes up (nearly) all the words of the lines it is on. */
+function isStandalone(file: VFile, node: Sentence, words: number, cache: Map<string, number>): boolean {
+  const key = node.position!.start.line + ':' + node.position!.end.line
+  let tokens = cache.get(key)
+  if (tokens === undefined) {
+    const lines = getLines(file)
+    const first = lines[node.position!.start.line - 1]
+    const last = lines[node.position!.end.line - 1]
+    if (!first || !last) return false
+    const text = String(file)
+    tokens = 0
+    let inToken = false
+    for (let i = first.start; i < last.end; i++) {
+      const space = text.charCodeAt(i) <= 32
+      if (!space && !inToken) tokens++
+      inToken = !space
+    }
+    cache.set(key, tokens)
+  }
+  return words >= 0.75 * tokens
+}
+
+/** Length of the longest run of consecutive equal words (DP over two short arrays). */
+function longestRun(a: string[], b: string[]): number {
+  let best = 0
+  let previous = new Uint16Array(b.length + 1)
+  let current = new Uint16Array(b.length + 1)
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = a[i - 1] === b[j - 1] ? previous[j - 1] + 1 : 0
+      if (current[j] > best) best = current[j]
+    }
+    ;[previous, current] = [current, previous]
+    current.fill(0)
+  }
+  return best
+}
+
+/** Whether `inner` occurs as a contiguous part of `outer`. */
+function containsSequence(outer: string[], inner: string[]): boolean {
+  if (inner.length > outer.length) return false
+  outer: for (let i = 0; i + inner.length <= outer.length; i++) {
+    for (let j = 0; j < inner.length; j++) if (outer[i + j] !== inner[j]) continue outer
+    return true
+  }
+  return false
+}
+
+function shorten(text: string, max = 120): string {
+  const flat = text.replace(/\s+/g, ' ')
+  return flat.length <= max ? flat : flat.slice(0, max - 1) + '\u2026'
+}
+
+/** The range to delete (sentences `first` to `last` on one line) so that removing it leaves tidy text. */
+function removalRange(file: VFile, first: Item, last: Item): Position {
+  const text = String(file)
+  const line = getLines(file)[first.line - 1]
+  if (line && first.line === last.line && text.slice(line.start, line.end).trim() === text.slice(first.start, last.end).trim()) {
+    return removalPlace(file, line)
+  }
+  let end = last.end
+  while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++
+  if (end > last.end && end < text.length && text[end] !== '\n' && text[end] !== '\r') return toPlace(file, first.start, end)
+  let start = first.start
+  while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--
+  return toPlace(file, start, last.end)
+}
+
+export default function duplicateSentence(options?: RuleOptions) {
+  const settings = resolveOptions<Settings>(meta, options)
+  return function (tree: Root, file: VFile) {
+    const items: Item[] = []
+    const lineTokens = new Map<string, number>()
+    visit(tree, 'SentenceNode', function (node: Sentence) {
+      const start = node.position?.start.offset
+      const end = node.position?.end.offset
+      if (start === undefined || end === undefined) return
+      if (!isTerminated(node)) return
+      const words: string[] = []
+      for (const child of node.children) {
+        if (child.type !== 'WordNode') continue
+        const word = normalise(toString(child))
+        if (word) words.push(word)
+        if (words.length > MAX_WORDS) return
+      }
+      if (words.length < settings.minWords) return
+      const content = new Set<string>()
+      for (const word of words) if (!STOPWORDS.has(word)) content.add(stem(word))
+      items.push({
+        node,
+        start,
+        end,
+        line: node.position!.start.line,
+        column: node.position!.start.column,
+        words,
+        content,
+        text: toString(node),
+        standalone: isStandalone(file, node, words.length, lineTokens),
+      })
+    })
+
+    const index = new Map<string, number[]>()
+    const findings: Finding[] = []
+    for (let k = 0; k < items.length; k++) {
+      const item = items[k]
+      const shared = new Map<number, number>()
+      const keys = new Set<string>()
+      for (let i = 0; i + 3 <= item.words.length; i++) keys.add(item.words[i] + ' ' + item.words[i + 1] + ' ' + item.words[i + 2])
+      for (const key of keys) {
+        const postings = index.get(key)
+        if (!postings) continue
+        if (postings.length <= MAX_POSTINGS) for (const other of postings) shared.set(other, (shared.get(other) ?? 0) + 1)
+      }
+
+      let best: {other: Item; otherIndex: number; exact: boolean; contained: boolean; score: number; run: number} | undefined
+      for (const [otherIndex, count] of shared) {
+        const other = items[otherIndex]
+        const exact = other.words.length === item.words.length && containsSequence(other.words, item.words)
+        if (exact) {
+          if (item.standalone !== other.standalone) continue
+          best = {other, otherIndex, exact, contained: true, score: 1, run: item.words.length}
+          break
+        }
+        // A pull quote, dek or embedded post repeats a sentence of the running text on a line of
+        // its own: that is the page's design, not a spun or pasted duplicate.
+        if (item.standalone !== other.standalone) continue
+        const shorter = Math.min(item.words.length, other.words.length)
+        const longer = Math.max(item.words.length, other.words.length)
+        if (shorter < longer / 2) continue
+        // a common run of minRun words means at least minRun - 2 common 3-grams
+        if (count < settings.minRun - 2) continue
+        const small = item.content.size <= other.content.size ? item.content : other.content
+        const large = small === item.content ? other.content : item.content
+        let common = 0
+        for (const word of small) if (large.has(word)) common++
+        const score = common / small.size
+        if (score < settings.threshold) continue
+        const run = longestRun(item.words, other.words)
+        if (run < settings.minRun) continue
+        const contained = containsSequence(other.words, item.words)
+        // With few content words, one or two changed words already fall under the threshold:
+        // a natural restatement. Spun text needs more words to be told apart from it.
+        if (!contained && small.size < MIN_CONTENT_NEAR) continue
+        if (!best || score > best.score || (score === best.score && run > best.run)) best = {other, otherIndex, exact: false, contained, score, run}
+      }
+
+      if (best) {
+        const finding: Finding = {item, index: k, ...best, count: 1}
+        const previous = findings.at(-1)
+        // Consecutive sentences that repeat consecutive earlier ones (a pasted paragraph): one message.
+        if (
+          previous &&
+          previous.contained &&
+          finding.contained &&
+          previous.index + previous.count === k &&
+          previous.otherIndex + previous.count === finding.otherIndex &&
+          items[k - 1].line === item.line
+        ) {
+          previous.count++
+          previous.exact &&= finding.exact
+        } else findings.push(finding)
+      }
+
+      for (const key of keys) {
+        const postings = index.get(key)
+        if (postings) {
+          if (postings.length <= MAX_POSTINGS) postings.push(k)
+        } else index.set(key, [k])
+      }
+    }
+
+    for (const finding of findings) reportFinding(file, items, finding)
+  }
+}
+
+function reportFinding(file: VFile, items: Item[], finding: Finding) {
+  const {item, other} = finding
+  const where = `line ${other.line}, column ${other.column}`
+  const last = items[finding.index + finding.count - 1]
+  let reason: string
+  if (finding.count > 1) {
+    reason = `${finding.count} sentences in a row repeat, word for word, the sentences from ${where} on: a pasted or generated duplicate`
+  } else if (finding.exact) {
+    reason = `Sentence repeats, word for word, the sentence at ${where}: a pasted or generated duplicate`
+  } else if (finding.contained) {
+    reason = `Sentence repeats part of the sentence at ${where} word for word: a pasted or generated duplicate`
+  } else {
+    reason = `Sentence nearly repeats the sentence at ${where} (${Math.round(finding.score * 100)}% of the content words, ${finding.run} words in a row in common): a spun duplicate`
+  }
+  const place = finding.contained ? removalRange(file, item, last) : toPlace(file, item.start, item.end)
+  report(file, meta, reason, {
+    place,
+    note: `Earlier at ${where}: \u201C${shorten(other.text)}\u201D.` + (finding.contained ? ' Remove the repeat.' : ' Keep one of the two.'),
+    actual: String(file).slice(place.start.offset ?? item.start, place.end.offset ?? item.end),
+    expected: finding.contained ? [''] : undefined,
+  })
+}

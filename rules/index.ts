@@ -9,6 +9,8 @@ import * as fakeAuthorBlock from './fake-author-block.js'
 import * as loremIpsum from './lorem-ipsum.js'
 import * as templateLeak from './template-leak.js'
 import * as gluedHeading from './glued-heading.js'
+import * as citationResidue from './citation-residue.js'
+import * as engagementBait from './engagement-bait.js'
 import * as linkResidue from './link-residue.js'
 import * as separatorResidue from './separator-residue.js'
 import * as tocResidue from './toc-residue.js'
@@ -25,6 +27,8 @@ export const rules: Rule[] = [
   rule(loremIpsum),
   rule(templateLeak),
   rule(gluedHeading),
+  rule(citationResidue),
+  rule(engagementBait),
   rule(linkResidue),
   rule(separatorResidue),
   rule(tocResidue),

@@ -533,7 +533,7 @@ function splitNounPhrase(context: Context, span: Span): Omit<Finding, 'notes'> &
 function opensMidWord(context: Context, span: Span): Omit<Finding, 'notes'> & {notes?: string[]} | undefined {
   const {tokens} = context
   const first = tokens[span.open + 1]
-  if (!first || first.kind !== 'word' || !isLower(first.value) || first.value.length < 3) return undefined
+  if (!first || first.kind !== 'word' || !isLower(first.value) || first.value.length < 2) return undefined
   const pair = first.lower.slice(0, 2)
   if (!nonInitialPairs.has(pair)) return undefined
   return {

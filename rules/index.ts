@@ -14,8 +14,11 @@ import * as engagementBait from './engagement-bait.js'
 import * as linkResidue from './link-residue.js'
 import * as separatorResidue from './separator-residue.js'
 import * as tocResidue from './toc-residue.js'
+import * as sharedBoilerplate from './shared-boilerplate.js'
 import * as duplicateSentence from './duplicate-sentence.js'
+import * as keywordStuffing from './keyword-stuffing.js'
 import * as incompleteQuote from './incomplete-quote.js'
+import * as contradiction from './contradiction.js'
 
 function rule(module: RuleModule): Rule {
   return {meta: module.meta, plugin: module.default, corpus: module.corpus}
@@ -32,6 +35,9 @@ export const rules: Rule[] = [
   rule(linkResidue),
   rule(separatorResidue),
   rule(tocResidue),
+  rule(sharedBoilerplate),
   rule(duplicateSentence),
+  rule(keywordStuffing),
   rule(incompleteQuote),
+  rule(contradiction),
 ]

@@ -1,0 +1,200 @@
+/**
+ * shared-boilerplate (corpus rule): lines that recur verbatim, as their own
+ * line, in several documents of one run are the site's template (related
+ * headlines, footers, newsletter boxes), not content.
+ *
+ * The plugin leaves one fingerprint per candidate line on `file.data`
+ * (a 64-bit hash of the line after whitespace and case normalisation, its
+ * line number and offsets); `corpus` counts in how many documents each
+ * fingerprint occurs and reports the lines that reach `minDocs`. The text is
+ * never re-read: one pass over the fingerprints to count, one to report.
+ */
+import type {Root} from 'nlcst'
+import type {VFile} from 'vfile'
+import {report, resolveOptions, type RuleMeta, type RuleOptions} from '../src/rule.js'
+import {getLines, type Line} from '../src/text.js'
+
+export const meta: RuleMeta = {
+  id: 'shared-boilerplate',
+  description: 'a line that recurs verbatim as its own line in several documents of the run: site template, not content',
+  level: 'warn',
+  fixable: true,
+  options: {
+    minDocs: {
+      type: 'integer',
+      default: 2,
+      min: 2,
+      max: 1_000_000,
+      description: 'in how many documents a line must recur to be reported',
+    },
+    minWords: {
+      type: 'integer',
+      default: 4,
+      min: 1,
+      max: 50,
+      description: 'shortest line (in words) that is fingerprinted; shorter lines (`Share`, `Conclusion`, `Table of Contents`) recur by chance',
+    },
+    maxWords: {
+      type: 'integer',
+      default: 40,
+      min: 5,
+      max: 1000,
+      description: 'longest line (in words) that is fingerprinted; whole shared paragraphs are copied content, not template',
+    },
+  },
+}
+
+interface Settings extends RuleOptions {
+  minDocs: number
+  minWords: number
+  maxWords: number
+}
+
+/** One candidate line: [hash, line, start offset, end offset including the line ending]. */
+export type Fingerprint = [hash: string, line: number, start: number, end: number]
+
+export interface SharedBoilerplateFacts {
+  fingerprints: Fingerprint[]
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    sharedBoilerplate: SharedBoilerplateFacts
+  }
+}
+
+/** Fewest letters a fingerprinted line has: separators and numbers alone are not template evidence. */
+const MIN_LETTERS = 12
+const QUOTES_OPEN = new Set(['"', '“', '‘', "'", '«', '„'])
+const QUOTES_CLOSE = new Set(['"', '”', '’', "'", '»', '“'])
+
+/** The line after whitespace and case normalisation, or undefined when it is no candidate. */
+export function normaliseLine(text: string, minWords: number, maxWords: number): string | undefined {
+  const trimmed = text.trim()
+  if (trimmed.length === 0) return undefined
+  // A quotation standing alone is a quoted sentence, which two articles may well share.
+  if (QUOTES_OPEN.has(trimmed[0]) && QUOTES_CLOSE.has(trimmed[trimmed.length - 1])) return undefined
+  let out = ''
+  let words = 0
+  let letters = 0
+  let space = true
+  for (const c of trimmed) {
+    if (c === ' ' || c === '\t' || c === '\u00a0') {
+      space = true
+      continue
+    }
+    if (space) {
+      if (++words > maxWords) return undefined
+      if (out.length > 0) out += ' '
+      space = false
+    }
+    const lower = c.toLowerCase()
+    if (lower !== c.toUpperCase()) letters++
+    out += lower
+  }
+  return words < minWords || letters < MIN_LETTERS ? undefined : out
+}
+
+/** 64-bit fingerprint as 16 hex digits: two independent 32-bit FNV-1a hashes. */
+export function fingerprint(text: string): string {
+  let a = 0x811c9dc5
+  let b = 0x01000193 ^ 0x5bd1e995
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    a = Math.imul(a ^ c, 0x01000193)
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15)
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0')
+}
+
+function removalEnd(value: string, line: Line): number {
+  let end = line.end
+  if (value.charCodeAt(end) === 13) end++
+  if (value.charCodeAt(end) === 10) end++
+  return end
+}
+
+export default function sharedBoilerplate(options?: RuleOptions) {
+  const settings = resolveOptions<Settings>(meta, options)
+  return function (_tree: Root, file: VFile) {
+    const value = String(file)
+    const fingerprints: Fingerprint[] = []
+    for (const line of getLines(file)) {
+      const key = normaliseLine(line.text, settings.minWords, settings.maxWords)
+      if (key !== undefined) fingerprints.push([fingerprint(key), line.line, line.start, removalEnd(value, line)])
+    }
+    file.data.sharedBoilerplate = {fingerprints}
+  }
+}
+
+/** Count each fingerprint once per document, then report the lines shared by `minDocs` documents or more. */
+export function corpus(files: VFile[], options: RuleOptions) {
+  const settings = resolveOptions<Settings>(meta, options)
+  const counts = new Map<string, {docs: number; last: number}>()
+  files.forEach((file, index) => {
+    for (const [hash] of file.data.sharedBoilerplate?.fingerprints ?? []) {
+      const entry = counts.get(hash)
+      if (!entry) counts.set(hash, {docs: 1, last: index})
+      else if (entry.last !== index) {
+        entry.docs++
+        entry.last = index
+      }
+    }
+  })
+
+  for (const file of files) {
+    const facts = file.data.sharedBoilerplate
+    if (!facts) continue
+    // Consecutive shared lines (blank lines between) are one block, one message.
+    let block: Array<{print: Fingerprint; docs: number}> = []
+    const flush = () => {
+      if (block.length > 0) reportBlock(file, block)
+      block = []
+    }
+    for (const print of facts.fingerprints) {
+      const docs = counts.get(print[0])!.docs
+      if (docs < settings.minDocs) continue
+      const previous = block[block.length - 1]
+      if (previous && !onlyBlankBetween(file, previous.print, print)) flush()
+      block.push({print, docs})
+    }
+    flush()
+  }
+}
+
+/** Whether nothing but whitespace stands between two fingerprinted lines. */
+function onlyBlankBetween(file: VFile, a: Fingerprint, b: Fingerprint): boolean {
+  if (b[1] === a[1] + 1) return true
+  const value = file.value
+  if (typeof value !== 'string') return false
+  const between = b[2] - a[3]
+  return between <= 64 && value.slice(a[3], b[2]).trim().length === 0
+}
+
+function reportBlock(file: VFile, block: Array<{print: Fingerprint; docs: number}>) {
+  const first = block[0].print
+  const last = block[block.length - 1].print
+  const least = Math.min(...block.map((entry) => entry.docs))
+  const most = Math.max(...block.map((entry) => entry.docs))
+  const shared = least === most ? `${least} documents` : `${least} to ${most} documents`
+  const value = typeof file.value === 'string' ? file.value : undefined
+  const endsWithNewline = value !== undefined && last[3] > 0 && value.charCodeAt(last[3] - 1) === 10
+  const place = {
+    start: {line: first[1], column: 1, offset: first[2]},
+    end: endsWithNewline ? {line: last[1] + 1, column: 1, offset: last[3]} : {line: last[1], column: last[3] - lastLineStart(last) + 1, offset: last[3]},
+  }
+  const actual = value?.slice(first[2], last[3])
+  const firstText = value ? value.slice(first[2], last[3]).split('\n')[0].trim() : ''
+  const quoted = firstText.length > 70 ? firstText.slice(0, 67) + '...' : firstText
+  const count = block.length === 1 ? 'This line' : `These ${block.length} lines`
+  report(file, meta, `${count} ("${quoted}") recur${block.length === 1 ? 's' : ''} as ${block.length === 1 ? 'its own line' : 'their own lines'} in ${shared} of this run: site template, not content`, {
+    place,
+    note: `A line repeated verbatim (after whitespace and case normalisation) across documents is the scraped site's furniture: related links, footers, newsletter boxes. Shared by ${shared}: ${block.map((entry) => `line ${entry.print[1]} (${entry.docs})`).join(', ')}. Remove ${block.length === 1 ? 'it' : 'them'}.`,
+    actual,
+    expected: [''],
+  })
+}
+
+function lastLineStart(print: Fingerprint): number {
+  return print[2]
+}

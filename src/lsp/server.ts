@@ -173,6 +173,8 @@ async function lintFolder(folder: string, uris: Set<string> | 'all') {
       inputs.push({path: file, value: document.getText()})
       versions.set(file, document.version)
     }
+    // In path order, as the CLI names them: a corpus rule may report on the later of two documents.
+    inputs.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0))
     const files = await lintTexts(inputs, {cwd: folder})
     inputs = []
     for (const file of files) {

@@ -109,6 +109,8 @@ export default function gluedHeading(options?: RuleOptions) {
         let j = i + 1
         while (j < text.length && j - i <= 2 && CLOSERS.includes(text[j])) j++
         if (j >= text.length || !/\p{Lu}/u.test(text[j])) continue
+        // A heading is short: only the last few dozen characters of a line can be one.
+        if (text.length - j > 170) continue
         // What ends before the punctuation must be a real word, not an initial or abbreviation (U.S.A, e.g., J.R.R.).
         const before = wordBefore(text, i)
         if (before.length < 2 || !/\p{Ll}/u.test(before)) continue
@@ -118,7 +120,7 @@ export default function gluedHeading(options?: RuleOptions) {
         // A heading has no sentence inside it and does not end like one.
         if (/[.,;]$/.test(tail) || /[.!?]["”’)]?\s/.test(tail)) continue
         // The paragraph before it must be prose, not a short label.
-        if (words(text.slice(0, i)).length < 4) continue
+        if (words(text.slice(Math.max(0, i - 80), i)).length < 4) continue
 
         const listedAt = known.get(normalise(tail))
         const shape = titleCase(tail)

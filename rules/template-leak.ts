@@ -134,17 +134,27 @@ function isEnglish(word: string): boolean {
   return false
 }
 
-/** Whether `index` in `text` is inside a quotation that opened earlier on the line. */
-function insideQuotes(text: string, index: number): boolean {
-  let straight = 0
-  let curly = 0
-  for (let i = 0; i < index; i++) {
-    const c = text[i]
-    if (c === '"') straight++
-    else if (c === '“') curly++
-    else if (c === '”') curly = Math.max(0, curly - 1)
+const quoteCache = new WeakMap<Line, Uint8Array>()
+
+/** Whether `index` of the line is inside a quotation opened earlier on it (prefix states computed once per line). */
+function insideQuotes(line: Line, index: number): boolean {
+  let states = quoteCache.get(line)
+  if (!states) {
+    const text = line.text
+    states = new Uint8Array(text.length + 1)
+    let straight = 0
+    let curly = 0
+    for (let i = 0; i < text.length; i++) {
+      states[i] = straight % 2 === 1 || curly > 0 ? 1 : 0
+      const c = text[i]
+      if (c === '"') straight++
+      else if (c === '“') curly++
+      else if (c === '”') curly = Math.max(0, curly - 1)
+    }
+    states[text.length] = straight % 2 === 1 || curly > 0 ? 1 : 0
+    quoteCache.set(line, states)
   }
-  return straight % 2 === 1 || curly > 0
+  return states[index] === 1
 }
 
 function findQuotedSources(line: Line, findings: Finding[], citations: Map<string, Finding[]>) {
@@ -261,7 +271,7 @@ function findAiPhrases(line: Line, findings: Finding[]) {
     while (at !== -1) {
       const before = at === 0 ? ' ' : lower[at - 1]
       const after = lower[at + phrase.length] ?? ' '
-      if (!/\p{L}/u.test(before) && !/\p{L}/u.test(after) && !insideQuotes(line.text, at)) {
+      if (!/\p{L}/u.test(before) && !/\p{L}/u.test(after) && !insideQuotes(line, at)) {
         findings.push({
           start: line.start + at,
           end: line.start + at + phrase.length,
@@ -277,7 +287,7 @@ function findAiPhrases(line: Line, findings: Finding[]) {
 function findGeneratedNotes(line: Line, findings: Finding[]) {
   generatedNote.lastIndex = 0
   for (const match of line.text.matchAll(generatedNote)) {
-    if (insideQuotes(line.text, match.index)) continue
+    if (insideQuotes(line, match.index)) continue
     // The whole sentence of the note, with the space before it, is what to remove.
     let start = sentenceStart(line.text, match.index)
     let end = match.index + match[0].length
@@ -303,14 +313,21 @@ function sentenceStart(text: string, index: number): number {
 
 function findPromptLabels(lines: Line[], topLines: number, findings: Finding[]) {
   const labelled: Array<{line: Line; label: string; strong: boolean; top: boolean}> = []
+  // The header: the label lines that open the document (after at most one plain title line).
   let nonEmpty = 0
+  let inHeader = true
+  let plain = 0
   for (const line of lines) {
     if (line.text.trim() === '') continue
     nonEmpty++
-    const top = nonEmpty <= topLines
     const match = promptLabelLine.exec(line.text.slice(0, 48))
-    if (!match) continue
-    const label = match[1].trim().toLowerCase()
+    const label = match ? match[1].trim().toLowerCase() : ''
+    const isLabel = strongLabels.has(label) || weakLabels.has(label)
+    if (!isLabel && inHeader) {
+      plain++
+      if (plain > 1 || nonEmpty > 1) inHeader = false
+    }
+    const top = inHeader && nonEmpty <= topLines
     if (strongLabels.has(label)) labelled.push({line, label, strong: true, top})
     else if (top && weakLabels.has(label)) labelled.push({line, label, strong: false, top})
   }

@@ -112,13 +112,23 @@ interface Finding {
 
 const DOUBLE = new Set(['"', '“', '”', '„', '‟', '«', '»'])
 const SINGLE = new Set(["'", '‘', '’', '‹', '›'])
+const ARROWS = new Set(['«', '»', '‹', '›'])
 const OPEN_GLYPH = new Set(['“', '„', '‟', '«', '‘', '‹'])
 const CLOSE_GLYPH = new Set(['”', '»', '’', '›'])
 const OPEN_CONTEXT = new Set(['(', '[', '{', '—', '–', '-', '/', ':'])
 const CLOSE_CONTEXT = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '}', '—', '–', '…', '-', '/'])
 const DELIBERATE_END = new Set(['?', '!', '…', '—', '–', '-', '‽'])
 const CLAUSE_PUNCT = new Set([',', ';', ':', '—', '–', '(', ')'])
-const TERMINAL = new Set(['.', '!', '?', '…'])
+
+/** `.`, `?!`, `...`, `…`: punctuation that ends a sentence. */
+function isTerminal(token: Token): boolean {
+  return token.kind === 'punct' && /^[.!?…‽]+$/.test(token.value)
+}
+
+/** `?`, `!`, `...`, `—`: a quote that ends on these is a question, a cry or a deliberate break. */
+function isDeliberateEnd(token: Token): boolean {
+  return token.kind === 'punct' && (DELIBERATE_END.has(token.value) || /^(\.{2,}|[?!…‽]+)$/.test(token.value))
+}
 
 function isSpace(char: string | undefined): boolean {
   return char === undefined || /\s/.test(char)
@@ -201,7 +211,6 @@ function pairDouble(text: string, tokens: Token[]): DoublePairing {
   const stack: number[] = []
   let seenMark = false
   let startsClosing = false
-  let nested = false
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index]
     if (token.kind !== 'punct' || !DOUBLE.has(token.value)) continue
@@ -211,7 +220,6 @@ function pairDouble(text: string, tokens: Token[]): DoublePairing {
     if (stack.length === 0 && role !== 'open' && before !== undefined && /\d/.test(before)) continue
     if (role === 'either') role = stack.length === 0 ? 'open' : 'close'
     if (role === 'open') {
-      if (stack.length > 0) nested = true
       stack.push(index)
     } else if (stack.length > 0) {
       spans.push({open: stack.pop()!, close: index, family: 'double'})
@@ -221,20 +229,22 @@ function pairDouble(text: string, tokens: Token[]): DoublePairing {
     seenMark = true
   }
   const unclosed: DoublePairing['unclosed'] = []
-  if (stack.length > 0) {
+  // Guillemets double as arrows in navigation (`Back to Top «`, `« Previous`): never reported open.
+  if (stack.length > 0 && !ARROWS.has(tokens[stack[0]].value)) {
     let last = tokens.length - 1
     while (last >= 0 && tokens[last].kind === 'space') last--
-    while (last >= 0 && tokens[last].kind === 'punct' && TERMINAL.has(tokens[last].value)) last--
+    while (last >= 0 && isTerminal(tokens[last])) last--
     const end = tokens[last]
     const open = stack[0]
-    if (end.kind === 'punct' && DOUBLE.has(end.value)) {
+    if (last === stack[stack.length - 1]) {
+      unclosed.push({open: last, why: 'nothing follows it in the paragraph'})
+    } else if (end.kind === 'punct' && DOUBLE.has(end.value)) {
       // `«... «...»` or `"... "..."`: the inner and outer quotes close on one mark.
-    } else if (last === open) {
-      unclosed.push({open, why: 'nothing follows it in the paragraph'})
-    } else if (!(lastNonSpace(tokens).kind === 'punct' && TERMINAL.has(lastNonSpace(tokens).value))) {
+    } else if (!isTerminal(lastNonSpace(tokens)) && !(lastNonSpace(tokens).kind === 'punct' && DELIBERATE_END.has(lastNonSpace(tokens).value))) {
+      // A quote left open at the end of a finished sentence only lost its closing mark (or runs on
+      // into the next paragraph); one that stops mid-sentence lost its end. Nested quotes that
+      // close on one mark (`«... «...»`) are not reported.
       unclosed.push({open, why: 'the paragraph ends mid-sentence inside it'})
-    } else if (nested) {
-      unclosed.push({open, why: 'another quotation opens before it closes'})
     }
   }
   return {spans, unclosed, startsClosing}
@@ -295,7 +305,7 @@ function clauseNegated(tokens: Token[], from: number, last: number): boolean {
   let seen = 0
   for (let index = last; index > from && seen < 40; index--) {
     const token = tokens[index]
-    if (token.kind === 'punct' && (token.value === ';' || TERMINAL.has(token.value))) break
+    if (token.kind === 'punct' && (token.value === ';' || isTerminal(token))) break
     if (token.kind === 'word') {
       seen++
       if (negations.has(token.lower) || token.lower.endsWith("n't")) return true
@@ -402,8 +412,8 @@ function endProblem(context: Context, span: Span): Omit<Finding, 'notes'> & {not
   while (lastIndex > span.open && tokens[lastIndex].kind === 'space') lastIndex--
   const lastToken = tokens[lastIndex]
   if (lastToken.kind === 'punct') {
-    if (DELIBERATE_END.has(lastToken.value) || DOUBLE.has(lastToken.value) || SINGLE.has(lastToken.value)) return undefined
-    if (lastToken.value === '.' && tokens[lastIndex - 1]?.value === '.') return undefined // `...`
+    if (isDeliberateEnd(lastToken) || DOUBLE.has(lastToken.value) || SINGLE.has(lastToken.value)) return undefined
+    if (lastToken.value === '.' && tokens[lastIndex - 1]?.value === '.') return undefined // `. . .`
     if (lastToken.value === ')' || lastToken.value === ']') return undefined
   }
   const wordIndex = words[words.length - 1]
@@ -508,7 +518,7 @@ function splitNounPhrase(context: Context, span: Span): Omit<Finding, 'notes'> &
   if (afterQuoteNonNouns.has(next.lower) || /(ly|ed)$/.test(next.lower) || closers[next.lower] !== undefined) return undefined
   // The noun must end its sentence or clause.
   const after = tokens[nextIndex + 1]
-  if (after && !(after.kind === 'punct' && (TERMINAL.has(after.value) || after.value === ',' || after.value === ';'))) return undefined
+  if (after && !(isTerminal(after) || (after.kind === 'punct' && (after.value === ',' || after.value === ';')))) return undefined
   const words = wordsBetween(tokens, span.open, span.close)
   if (words.length < settings.minWordsBeforeNoun) return undefined
   if (!isLower(before.value) || closers[before.lower] !== undefined) return undefined
@@ -533,9 +543,13 @@ function splitNounPhrase(context: Context, span: Span): Omit<Finding, 'notes'> &
 function opensMidWord(context: Context, span: Span): Omit<Finding, 'notes'> & {notes?: string[]} | undefined {
   const {tokens} = context
   const first = tokens[span.open + 1]
-  if (!first || first.kind !== 'word' || !isLower(first.value) || first.value.length < 2) return undefined
+  if (!first || first.kind !== 'word' || !/^\p{Ll}{3,}$/u.test(first.value)) return undefined
   const pair = first.lower.slice(0, 2)
-  if (!nonInitialPairs.has(pair)) return undefined
+  // A tail of a word has a vowel after the pair (`rtheless`); `mph`, `hmm`, `psst` do not.
+  if (!nonInitialPairs.has(pair) || !/[aeiouy]/.test(first.lower.slice(2))) return undefined
+  // `"http://..."`, `"nt.dll"`: an address or a file name, not prose.
+  const after = tokens[span.open + 2]
+  if (after && after.kind !== 'space') return undefined
   return {
     start: tokens[span.open].start,
     end: first.end,

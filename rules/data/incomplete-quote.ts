@@ -272,9 +272,8 @@ export const incompleteWords = new Set([
  */
 export const nonInitialPairs = new Set([
   'ck', 'ng', 'nt', 'nd', 'rt', 'rd', 'rn', 'rm', 'rl', 'lt', 'ld', 'lm', 'mb', 'mp', 'nk', 'nc', 'ct',
-  'pt', 'ft', 'xt', 'tt', 'ss', 'll', 'mm', 'nn', 'pp', 'rr', 'dd', 'gg', 'bb', 'cc', 'lk', 'rk', 'tm',
-  'dn', 'ns', 'rs', 'ts', 'ds', 'ks', 'ms', 'ls', 'gs', 'bs', 'ps', 'lf', 'rf', 'rb', 'rg', 'lv', 'rv',
-  'nv', 'bt', 'dl', 'dm', 'tl', 'td', 'tn', 'gd', 'gt', 'kd', 'hd', 'hn', 'hm', 'hl', 'hr', 'hs', 'ht',
+  'pt', 'ft', 'xt', 'tt', 'ss', 'll', 'nn', 'pp', 'rr', 'dd', 'gg', 'bb', 'cc', 'lk', 'rk', 'ns', 'rs',
+  'lf', 'rf', 'rb', 'rg', 'lv', 'rv', 'nv', 'bt', 'dl', 'tl', 'gd', 'gt', 'kd', 'rc', 'rp', 'lp', 'lb',
 ])
 
 /** Contractions that start with an apostrophe, not with an opening single quote. */

@@ -78,9 +78,9 @@ const cut: Array<[string, string]> = [
   ['The report warned that “rising prices will hit families, pensioners and small ⟦business” owners.', split('business', 'owners')],
   // quotes that never close, or open mid-word
   ['The governor said ⟦"the state will not accept the terms of the', unclosed('the', 'the paragraph ends mid-sentence inside it')],
-  ['He said ⟦"we will fight on. Then "they left the room. Nobody followed.', unclosed('Then', 'another quotation opens before it closes')],
-  ['The diplomat insisted that ⟦"ng the treaty would be a mistake," and walked out.', midWord('ng')],
-  ['Her statement read: ⟦"nt to see the families compensated first." Lawyers objected.', midWord('nt')],
+  ['He was quoted as saying ⟦"', 'Quotation opened here never closes: nothing follows it in the paragraph'],
+  ['The diplomat insisted that ⟦"rtheless the treaty would be a mistake," and walked out.', midWord('rtheless')],
+  ['Her statement read: ⟦"ntinue to see the families compensated first." Lawyers objected.', midWord('ntinue')],
   // a quote the article itself calls incomplete
   ['The source text reads "the ministers met and finally ⟦agreed." The quote is incomplete, but its meaning is clear.', 'Quote ending on `agreed` is called incomplete by the article itself'],
 ]
@@ -155,6 +155,8 @@ const correct: string[] = [
   '"And so on and so forth," he said.',
   '"Even so, the pressure is on," the manager said.',
   'The 56-year-old said: "I am excited to be joining a club with such a great heritage.\n\n"The quality of the squad excites me."',
+  'Umar said, “\nbe fair to your friends and your enemies.”',
+  'He was asked about the "...\n\n...pledge" and said nothing.',
   '"You\'ve beaten some really good teams," he said. "You\'ve been in every game this year.',
   '"I\'ve been thinking about it all day, and I still don\'t know what to make of it," she wrote.',
   // fiction

@@ -1,0 +1,243 @@
+/**
+ * contradiction: two sentences, in one document or across the corpus, that
+ * cannot both be true: `the pact was signed` vs `they may not sign a pact`.
+ *
+ * Per document (the plugin): claims are extracted from candidate sentences
+ * (subject, predicate lemma, object head, polarity, modality, numbers,
+ * period) and left on `file.data.contradiction`. Once over the corpus
+ * (`corpus`): claims are indexed by subject, predicate (or antonymy axis)
+ * and object; only claims in one index bucket are judged, by a `Judge`
+ * (`rules/contradiction/judge.ts`), so the cost grows with the corpus, not
+ * with its square. The text is never re-read in the corpus pass.
+ */
+import type {Root, Sentence} from 'nlcst'
+import {toString} from 'nlcst-to-string'
+import {visit} from 'unist-util-visit'
+import type {VFile} from 'vfile'
+import type {Position} from 'unist'
+import {report, resolveOptions, type CorpusCheck, type RuleMeta, type RuleOptions} from '../src/rule.js'
+import type {Claim, ContradictionData} from './contradiction/claims.js'
+import {AXES, extractClaims, isCandidate} from './contradiction/extract.js'
+import {createRuleJudge, type ConflictKind, type Judge} from './contradiction/judge.js'
+import {NOT_NAMES} from './data/contradiction-lexicon.js'
+
+export type {Claim, ContradictionData} from './contradiction/claims.js'
+
+export const meta: RuleMeta = {
+  id: 'contradiction',
+  description: 'two sentences (in one document or across documents) that contradict each other: negation, done vs may-not, antonyms, numbers, dates',
+  level: 'warn',
+  fixable: false,
+  options: {
+    withinDocument: {type: 'boolean', default: true, description: 'Also report contradictions between two sentences of one document.'},
+    kinds: {
+      type: 'string[]',
+      default: ['negation', 'modality', 'antonym', 'numeric', 'date'],
+      description: 'Kinds of conflict to report: `negation`, `modality` (done vs may-not/will-not/unlikely), `antonym`, `numeric`, `date`.',
+    },
+    numericTolerance: {
+      type: 'number', default: 0.02, min: 0, max: 0.5,
+      description: 'Relative gap two numbers may have, beyond the rounding their writing allows, before they conflict.',
+    },
+    maxSentenceWords: {
+      type: 'integer', default: 80, min: 10, max: 300,
+      description: 'Longer sentences are not parsed (parsing cost grows with length and long sentences parse poorly).',
+    },
+    maxPerBucket: {
+      type: 'integer', default: 64, min: 2, max: 10000,
+      description: 'Most distinct claims judged against each other for one subject, predicate and object; keeps the corpus pass near-linear.',
+    },
+  },
+}
+
+interface Options extends RuleOptions {
+  withinDocument: boolean
+  kinds: string[]
+  numericTolerance: number
+  maxSentenceWords: number
+  maxPerBucket: number
+}
+
+// ---------------------------------------------------------------------------
+// Per document.
+
+/** What the document is about: the capitalised words (not sentence-initial) that recur most. */
+function documentTopic(sentences: Sentence[]): {topic: string[]; names: Set<string>} {
+  const counts = new Map<string, number>()
+  const notNames = new Set(NOT_NAMES)
+  for (const sentence of sentences) {
+    let first = true
+    for (const child of sentence.children) {
+      if (child.type !== 'WordNode') continue
+      const text = toString(child)
+      if (!first && text.length > 1) {
+        const c0 = text.charCodeAt(0)
+        const c1 = text.charCodeAt(1)
+        const capital = c0 >= 65 && c0 <= 90 && ((c1 >= 97 && c1 <= 122) || (c1 >= 65 && c1 <= 90 && text.length <= 5))
+        if (capital) {
+          let word = text.toLowerCase()
+          if (word.endsWith("'s") || word.endsWith('’s')) word = word.slice(0, -2)
+          if (!notNames.has(word)) counts.set(word, (counts.get(word) ?? 0) + 1)
+        }
+      }
+      first = false
+    }
+  }
+  const names = new Set(counts.keys())
+  const ranked = [...counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
+  if (ranked.length === 0 || ranked[0][1] < 3) return {topic: [], names}
+  const topic = [ranked[0][0]]
+  if (ranked[1] && ranked[1][1] >= 3 && ranked[1][1] >= ranked[0][1] * 0.5) topic.push(ranked[1][0])
+  return {topic: topic.sort(), names}
+}
+
+export default function contradiction(options?: RuleOptions) {
+  const settings = resolveOptions<Options>(meta, options)
+  return function (tree: Root, file: VFile) {
+    const sentences: Sentence[] = []
+    visit(tree, 'SentenceNode', (node: Sentence) => {
+      sentences.push(node)
+    })
+    const {topic, names} = documentTopic(sentences)
+    const claims: Claim[] = []
+    for (let si = 0; si < sentences.length; si++) {
+      const sentence = sentences[si]
+      const start = sentence.position?.start
+      const end = sentence.position?.end
+      if (!start || !end || start.offset === undefined || end.offset === undefined) continue
+      const words: string[] = []
+      for (const child of sentence.children) if (child.type === 'WordNode') words.push(toString(child).toLowerCase())
+      if (words.length > settings.maxSentenceWords || !isCandidate(words)) continue
+      const last = sentence.children[sentence.children.length - 1]
+      if (last && last.type === 'PunctuationNode' && toString(last) === '?') continue
+      const text = toString(sentence)
+      claims.push(...extractClaims({text, at: [start.line, start.column, end.line, end.column, start.offset, end.offset], si}, topic, names))
+    }
+    const data: ContradictionData = {topic, claims}
+    file.data.contradiction = data
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Over the corpus.
+
+interface Entry {
+  file: number
+  claim: Claim
+}
+
+/** Index keys of a claim: subject, predicate (and each antonymy axis) and object. */
+export function claimKeys(claim: Claim): string[] {
+  const keys = [`${claim.subj}|${claim.pred}|${claim.obj}`]
+  for (const [axis] of AXES.get(claim.pred) ?? []) keys.push(`${claim.subj}|~${axis}|${claim.obj}`)
+  return keys
+}
+
+/** What the judge sees of a claim: claims with the same signature in one bucket are judged once. */
+function signature(claim: Claim): string {
+  return [claim.pred, claim.pol, claim.mod, claim.per ?? '', (claim.mods ?? []).join(','), claim.nev ?? 0, claim.nom ?? 0,
+    (claim.n ?? []).map((n) => `${n.v}${n.u}${n.r}${n.lo}-${n.hi}`).join(',')].join('|')
+}
+
+const place = (claim: Claim): Position => ({
+  start: {line: claim.at[0], column: claim.at[1], offset: claim.at[4]},
+  end: {line: claim.at[2], column: claim.at[3], offset: claim.at[5]},
+})
+
+const KIND_WORDS: Record<ConflictKind, string> = {
+  negation: 'one says it happened, the other that it did not',
+  modality: 'one says it happened, the other that it may or will not',
+  antonym: 'opposite outcomes',
+  numeric: 'different numbers for the same quantity and period',
+  date: 'different dates for the same event',
+}
+
+/** The corpus check, with the judge to use (the seam for a stronger, e.g. NLI, judge). */
+export function createCorpusCheck(makeJudge: (options: Options) => Judge = (options) =>
+  createRuleJudge({tolerance: options.numericTolerance, kinds: new Set(options.kinds as ConflictKind[])})): CorpusCheck {
+  return function (files: VFile[], rawOptions: RuleOptions) {
+    const options = resolveOptions<Options>(meta, rawOptions)
+    const judge = makeJudge(options)
+    const index = new Map<string, Entry[]>()
+    for (let f = 0; f < files.length; f++) {
+      const data = files[f].data.contradiction
+      if (!data) continue
+      for (const claim of data.claims) {
+        for (const key of claimKeys(claim)) {
+          let bucket = index.get(key)
+          if (!bucket) index.set(key, (bucket = []))
+          bucket.push({file: f, claim})
+        }
+      }
+    }
+    const reported = new Set<string>()
+    for (const bucket of index.values()) {
+      if (bucket.length < 2) continue
+      // claims with one signature are judged once; their members share the verdict
+      const groups = new Map<string, Entry[]>()
+      for (const entry of bucket) {
+        const key = signature(entry.claim)
+        let group = groups.get(key)
+        if (!group) {
+          if (groups.size >= options.maxPerBucket) continue
+          groups.set(key, (group = []))
+        }
+        group.push(entry)
+      }
+      const list = [...groups.values()]
+      for (let i = 0; i < list.length; i++) {
+        for (let j = i + 1; j < list.length; j++) {
+          const x = list[i][0]
+          const y = list[j][0]
+          const verdict = judge(x.claim, y.claim, {sameDocument: x.file === y.file})
+          const sameX = x.file === y.file
+          if (!verdict && !sameX) continue
+          // every member of one group against one member of the other: linear in the group sizes
+          const pairs: Array<[Entry, Entry]> = []
+          for (const a of list[i]) pairs.push([a, partner(list[j], a)])
+          for (const b of list[j]) pairs.push([partner(list[i], b), b])
+          for (const [a, b] of pairs) {
+            const sameFile = a.file === b.file
+            if (sameFile && (a.claim.si === b.claim.si || !options.withinDocument)) continue
+            const v = sameFile === sameX ? verdict : judge(a.claim, b.claim, {sameDocument: sameFile})
+            if (v) emit(files, a, b, v.a, v.b, v.kind, reported)
+          }
+        }
+      }
+    }
+  }
+}
+
+/** The member of `group` to pair with `other`: one from another document if any, else another sentence. */
+function partner(group: Entry[], other: Entry): Entry {
+  for (const entry of group) if (entry.file !== other.file) return entry
+  for (const entry of group) if (entry.claim.si !== other.claim.si) return entry
+  return group[0]
+}
+
+function emit(files: VFile[], a: Entry, b: Entry, aSays: string, bSays: string, kind: ConflictKind, reported: Set<string>) {
+  const [first, second, firstSays, secondSays] =
+    a.file < b.file || (a.file === b.file && a.claim.si < b.claim.si) ? [a, b, aSays, bSays] : [b, a, bSays, aSays]
+  const pairKey = `${first.file}:${first.claim.si}|${second.file}:${second.claim.si}`
+  if (reported.has(pairKey)) return
+  reported.add(pairKey)
+  const fileA = files[first.file]
+  const fileB = files[second.file]
+  if (first.file === second.file) {
+    report(fileA, meta, `Contradiction within this document (${KIND_WORDS[kind]}): line ${first.claim.at[0]} says ${firstSays}; line ${second.claim.at[0]} says ${secondSays}`, {
+      place: place(first.claim),
+      note: `line ${second.claim.at[0]}: “${second.claim.s}”`,
+    })
+    return
+  }
+  report(fileA, meta, `Contradiction with ${fileB.path}:${second.claim.at[0]} (${KIND_WORDS[kind]}): this says ${firstSays}; ${fileB.path}:${second.claim.at[0]} says ${secondSays}`, {
+    place: place(first.claim),
+    note: `${fileB.path}:${second.claim.at[0]}: “${second.claim.s}”`,
+  })
+  report(fileB, meta, `Contradiction with ${fileA.path}:${first.claim.at[0]} (${KIND_WORDS[kind]}): this says ${secondSays}; ${fileA.path}:${first.claim.at[0]} says ${firstSays}`, {
+    place: place(second.claim),
+    note: `${fileA.path}:${first.claim.at[0]}: “${first.claim.s}”`,
+  })
+}
+
+export const corpus: CorpusCheck = createCorpusCheck()

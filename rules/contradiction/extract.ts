@@ -1,0 +1,768 @@
+/**
+ * Claim extraction for the `contradiction` rule: which sentences to parse
+ * (a token-level filter, since compromise is slow), and from compromise's
+ * tags, the claims a sentence makes (subject, predicate lemma, object head,
+ * polarity, modality, numbers, period).
+ *
+ * All logic is over tokens: no regular expression sees document text except
+ * anchored, fixed-shape ones on single tokens.
+ */
+import nlp from 'compromise'
+import {
+  ANAPHORIC_DETERMINERS, ANAPHORS, ANTONYM_AXES, EVENT_VERBS, FACTIVE_GOVERNORS, FACTIVE_PREPOSITIONS,
+  HEDGE_ADJECTIVES, HYPOTHETICAL_MARKERS, INTENT_VERBS, MODALS, MONTHS, MULTIPLIERS, NEGATING_GOVERNORS, NEGATIONS,
+  NEGATIVE_IMPLICATIVES, NOMINALS, NOT_NEGATING, NUMBER_QUALIFIERS, NUMBER_WORDS, ONCE_ONLY, POSITIVE_IMPLICATIVES,
+} from '../data/contradiction-lexicon.js'
+import type {Claim, ClaimNumber, Modality} from './claims.js'
+import {MASS_NOUNS} from '../data/contradiction-lexicon.js'
+
+// ---------------------------------------------------------------------------
+// Knowledge bases, built once per process.
+
+interface VerbTransform {
+  toInfinitive(word: string, model: unknown, tense?: string): string
+  conjugate(word: string, model: unknown): Record<string, string | undefined>
+}
+const world = (nlp as unknown as {world(): {model: unknown; methods: {two: {transform: {verb: VerbTransform}}}}}).world()
+const verbTransform = world.methods.two.transform.verb
+
+const set = (words: readonly string[]) => new Set(words)
+const NEGATION_SET = set(NEGATIONS)
+const NOT_NEGATING_SET = set(NOT_NEGATING)
+const HYPO_SET = set(HYPOTHETICAL_MARKERS)
+const INTENT_SET = set(INTENT_VERBS)
+const NEG_IMPL_SET = set(NEGATIVE_IMPLICATIVES)
+const POS_IMPL_SET = set(POSITIVE_IMPLICATIVES)
+const FACTIVE_GOV_SET = set(FACTIVE_GOVERNORS)
+const FACTIVE_PREP_SET = set(FACTIVE_PREPOSITIONS)
+const NEG_GOV_SET = set(NEGATING_GOVERNORS)
+const ANAPHOR_SET = set(ANAPHORS)
+const ANAPHORIC_DET_SET = set(ANAPHORIC_DETERMINERS)
+const MONTH_SET = set(MONTHS)
+const MASS_NOUN_SET = set(MASS_NOUNS)
+const HEDGE_ADVERBS = set(['probably', 'possibly', 'perhaps', 'maybe', 'likely', 'apparently', 'seemingly', 'presumably', 'potentially', 'partly', 'partially'])
+const BE = set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'am', "'s", "'re", "'m"])
+const PAST_AUX = set(['did', 'had', 'was', 'were', "didn't", "hadn't", "wasn't", "weren't"])
+const PERFECT_AUX = set(['has', 'have', 'had', "hasn't", "haven't", "hadn't", "'ve"])
+const RELATIVE = set(['that', 'which', 'who', 'whom', 'whose'])
+const PRONOUN_OBJECTS = set(['it', 'them', 'this', 'that', 'these', 'those', 'one', 'ones', 'him', 'her', 'itself', 'themselves', 'anything', 'something', 'nothing', 'everything', 'all', 'any', 'some', 'each', 'other', 'others'])
+const RELATIVE_TIME = set(['yesterday', 'today', 'tonight', 'tomorrow', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'])
+const CURRENCY_WORDS: Record<string, string> = {dollar: '$', dollars: '$', usd: '$', euro: '€', euros: '€', pound: '£', pounds: '£', yen: '¥', yuan: '¥'}
+
+/** Past forms of the predicates of interest (`rose` -> `rise`), to repair tags (compromise reads `Sales rose` as nouns). */
+const PAST_FORMS = new Map<string, string>()
+
+/** Inflected forms of the predicates of interest, and the nominalisations: the sentence filter's triggers. */
+const TRIGGERS: Set<string> = (() => {
+  const triggers = new Set<string>()
+  const verbs = new Set<string>([...EVENT_VERBS, ...ONCE_ONLY])
+  for (const axis of Object.values(ANTONYM_AXES)) for (const verb of [...axis.plus, ...axis.minus]) verbs.add(verb)
+  for (const verb of verbs) {
+    triggers.add(verb)
+    const forms = verbTransform.conjugate(verb, world.model)
+    for (const form of Object.values(forms)) if (form && !form.includes(' ')) triggers.add(form)
+    if (forms.PastTense && forms.PastTense !== verb) PAST_FORMS.set(forms.PastTense, verb)
+  }
+  for (const noun of Object.keys(NOMINALS)) triggers.add(noun)
+  for (const word of [...NEGATIONS, ...Object.keys(MODALS), ...Object.keys(HEDGE_ADJECTIVES), ...NEGATIVE_IMPLICATIVES]) triggers.add(word)
+  for (const word of Object.keys(NUMBER_WORDS)) triggers.add(word)
+  for (const word of Object.keys(MULTIPLIERS)) if (word.length > 2) triggers.add(word)
+  return triggers
+})()
+
+/** Antonymy: axis keys of a predicate with its side. */
+export const AXES: Map<string, Array<[string, 1 | -1]>> = (() => {
+  const axes = new Map<string, Array<[string, 1 | -1]>>()
+  for (const [name, axis] of Object.entries(ANTONYM_AXES)) {
+    for (const [side, verbs] of [[1, axis.plus], [-1, axis.minus]] as const) {
+      for (const verb of verbs) {
+        const list = axes.get(verb) ?? []
+        list.push([name, side])
+        axes.set(verb, list)
+      }
+    }
+  }
+  return axes
+})()
+export const ONCE_ONLY_SET = set(ONCE_ONLY)
+
+const formsCache = new Map<string, [string, string]>()
+/** Past and participle of a lemma, for messages. */
+export function verbForms(lemma: string): [string, string] {
+  let forms = formsCache.get(lemma)
+  if (!forms) {
+    if (lemma === 'be') forms = ['was', 'been']
+    else {
+      const conjugated = verbTransform.conjugate(lemma, world.model)
+      forms = [conjugated.PastTense ?? lemma, conjugated.Participle ?? conjugated.PastTense ?? lemma]
+    }
+    formsCache.set(lemma, forms)
+  }
+  return forms
+}
+
+const gerundCache = new Map<string, string | null>()
+/** `signing` -> `sign` when the gerund is really the -ing form of a verb. */
+function gerundLemma(word: string): string | null {
+  let lemma = gerundCache.get(word)
+  if (lemma === undefined) {
+    lemma = null
+    if (word.length > 5 && word.endsWith('ing')) {
+      const infinitive = verbTransform.toInfinitive(word, world.model, 'Gerund')
+      if (infinitive && infinitive !== word && verbTransform.conjugate(infinitive, world.model).Gerund === word) lemma = infinitive
+    }
+    gerundCache.set(word, lemma)
+  }
+  return lemma
+}
+
+// ---------------------------------------------------------------------------
+// The sentence filter.
+
+/** Whether a sentence (its words, lowercased) may hold a claim worth parsing. Token-level and linear. */
+export function isCandidate(words: string[]): boolean {
+  if (words.length < 3 || words.length > 80) return false
+  for (const word of words) {
+    if (TRIGGERS.has(word)) return true
+    const code = word.charCodeAt(0)
+    if (code >= 48 && code <= 57) return true
+  }
+  return false
+}
+
+// ---------------------------------------------------------------------------
+// Tokens.
+
+interface Token {
+  /** Lowercase normal form. */
+  w: string
+  text: string
+  tags: Set<string>
+  /** Lemma (compromise's root, else the normal form). */
+  lemma: string
+  /** Whether punctuation that ends a clause follows (`,` `;` `:` `—`). */
+  stop: boolean
+}
+
+function tokenize(sentence: string, names: ReadonlySet<string>): Token[] {
+  const doc = nlp(sentence)
+  doc.compute('root')
+  const tokens: Token[] = []
+  for (const terms of doc.docs) {
+    for (const term of terms) {
+      const t = term as typeof term & {root?: string; implicit?: string}
+      const w = (t.implicit || t.normal || '').toLowerCase()
+      const post = t.post ?? ''
+      let stop = false
+      for (let i = 0; i < post.length; i++) {
+        const c = post[i]
+        if (c === ',' || c === ';' || c === ':' || c === '—' || c === '–' || c === '(' || c === ')' || c === '"' || c === '“' || c === '”') stop = true
+      }
+      tokens.push({w, text: t.text, tags: new Set(t.tags ?? []), lemma: (t.root || w).toLowerCase(), stop})
+    }
+  }
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]
+    const c0 = t.text.charCodeAt(0)
+    const capital = c0 >= 65 && c0 <= 90
+    // names compromise does not know (`Apple`, `Tesla`): capitalised mid-sentence, or known to the document
+    if (capital && t.tags.has('Noun') && !t.tags.has('ProperNoun') && !t.tags.has('Pronoun') && !t.tags.has('Date') && !t.tags.has('Value')) {
+      const bare = entityWord(t)
+      const initialName = k === 0 && t.tags.has('Singular') && !MASS_NOUN_SET.has(bare) && tokens[1]?.tags.has('Verb')
+      if (names.has(bare) || (k > 0 && !tokens[k - 1].stop) || initialName) t.tags.add('ProperNoun')
+    }
+    // `Sales rose by 7%`: a past form of a predicate of interest, read as a noun after a noun
+    const lemma = PAST_FORMS.get(t.w)
+    if (lemma && !t.tags.has('Verb') && k > 0 && tokens[k - 1].tags.has('Noun') && !tokens[k - 1].tags.has('Determiner')) {
+      const next = tokens[k + 1]
+      if (!next || next.tags.has('Preposition') || next.tags.has('Value') || next.tags.has('Determiner') || next.tags.has('Adverb') || next.w === 'to') {
+        t.tags = new Set(['Verb', 'PastTense'])
+        t.lemma = lemma
+      }
+    }
+  }
+  return tokens
+}
+
+const is = (token: Token | undefined, tag: string) => token !== undefined && token.tags.has(tag)
+const isNounish = (t: Token) => t.tags.has('Noun') || t.tags.has('Determiner') || t.tags.has('Adjective') || t.tags.has('Value') || t.tags.has('Possessive')
+
+function lemmaOf(token: Token): string {
+  if (BE.has(token.w) || token.lemma === 'is') return 'be'
+  return token.lemma
+}
+
+// ---------------------------------------------------------------------------
+// Verb groups.
+
+interface Group {
+  start: number
+  /** Index of the main verb. */
+  main: number
+  end: number
+  lemma: string
+  neg: boolean
+  never: boolean
+  /** `not only`, `nearly`: the group's polarity is not plain. */
+  partial: boolean
+  modal: 'may' | 'will' | 'hypo' | null
+  hedge: boolean
+  passive: boolean
+  copula: boolean
+  mod: Modality | 'skip'
+}
+
+function findGroups(tokens: Token[]): Group[] {
+  const groups: Group[] = []
+  let i = 0
+  while (i < tokens.length) {
+    const first = tokens[i]
+    const startsGroup = first.tags.has('Verb') || first.tags.has('Modal') || (first.w === 'never' && is(tokens[i + 1], 'Verb'))
+    if (!startsGroup) {
+      i++
+      continue
+    }
+    let neg = false
+    let never = false
+    let partial = false
+    let modal: Group['modal'] = null
+    let hedge = false
+    const aux: string[] = []
+    let main = -1
+    let j = i
+    for (; j < tokens.length; j++) {
+      const t = tokens[j]
+      if (t.w in MODALS && (t.tags.has('Modal') || t.tags.has('Auxiliary'))) {
+        modal = MODALS[t.w]
+        if (t.w.endsWith("n't") || t.w === 'cannot') neg = true
+        continue
+      }
+      if (NEGATION_SET.has(t.w) || (t.tags.has('Negative') && t.w === '') || t.w.endsWith("n't")) {
+        if (t.w === 'no') break
+        neg = true
+        if (t.w === 'never') never = true
+        const next = tokens[j + 1]
+        if (next && NOT_NEGATING_SET.has(next.w)) partial = true
+        if (t.tags.has('Auxiliary') || t.tags.has('Verb')) aux.push(t.w.replace("n't", ''))
+        continue
+      }
+      if (t.tags.has('Adverb') && j > i) {
+        if (HEDGE_ADVERBS.has(t.w)) hedge = true
+        continue
+      }
+      if (t.tags.has('Verb')) {
+        const next = nextNonAdverb(tokens, j + 1)
+        const auxLike = t.tags.has('Auxiliary') || ((t.tags.has('Copula') || PERFECT_AUX.has(t.w)) && next !== undefined && tokens[next].tags.has('Verb') && !tokens[next].tags.has('Infinitive'))
+        if (auxLike && next !== undefined && tokens[next].tags.has('Verb')) {
+          aux.push(t.w)
+          continue
+        }
+        main = j
+        break
+      }
+      break
+    }
+    if (main === -1) {
+      i = Math.max(j, i + 1)
+      continue
+    }
+    const verb = tokens[main]
+    const lemma = lemmaOf(verb)
+    const copula = lemma === 'be'
+    const beAux = aux.some((a) => BE.has(a))
+    const passive = beAux && (verb.tags.has('PastTense') || verb.tags.has('Participle') || verb.tags.has('Passive'))
+    let mod: Modality | 'skip'
+    if (modal === 'hypo') mod = 'skip'
+    else if (modal === 'may') mod = 'may'
+    else if (modal === 'will') mod = 'will'
+    else if (verb.tags.has('Gerund') && beAux) mod = 'skip'
+    else if (aux.some((a) => PAST_AUX.has(a) || PERFECT_AUX.has(a)) || verb.tags.has('PastTense') || verb.tags.has('Participle')) {
+      mod = passive && aux.every((a) => a === 'is' || a === 'are' || a === 'being' || a === 'be' || a === 'am') ? 'present' : 'done'
+    } else if (verb.tags.has('Infinitive') && aux.length === 0 && !neg) mod = 'skip'
+    else mod = 'present'
+    if (verb.tags.has('Gerund') && !beAux && aux.length === 0) mod = 'skip'
+    groups.push({start: i, main, end: main, lemma, neg, never, partial, modal, hedge, passive, copula, mod})
+    i = main + 1
+  }
+  return groups
+}
+
+function nextNonAdverb(tokens: Token[], from: number): number | undefined {
+  for (let k = from; k < tokens.length && k < from + 3; k++) {
+    if (!tokens[k].tags.has('Adverb') && !tokens[k].tags.has('Negative') && !NEGATION_SET.has(tokens[k].w)) return k
+  }
+  return undefined
+}
+
+// ---------------------------------------------------------------------------
+// Noun phrases.
+
+interface Phrase {
+  start: number
+  end: number
+  text: string
+  /** Entity words (proper nouns, lowercased, no possessive). */
+  ents: string[]
+  /** Head noun lemma. */
+  head: string
+  /** Compound before the head (`defense` in `defense pact`). */
+  compound: string
+  pronoun: boolean
+  anaphoricDet: boolean
+  negDet: boolean
+  numbers: ClaimNumber[]
+}
+
+const entityWord = (t: Token) => t.w.replace(/['’]s$/, '')
+
+function phrase(tokens: Token[], start: number, end: number): Phrase | null {
+  if (start > end || start < 0 || end >= tokens.length) return null
+  const ents: string[] = []
+  let head = ''
+  let headIndex = -1
+  let pronoun = false
+  for (let k = start; k <= end; k++) {
+    const t = tokens[k]
+    if (t.tags.has('ProperNoun') && !t.tags.has('Date')) ents.push(entityWord(t))
+    if (t.tags.has('Noun') && !t.tags.has('Value') && !t.tags.has('Date') && !t.tags.has('Determiner') && !(t.tags.has('Possessive') && k < end)) {
+      head = t.tags.has('ProperNoun') ? '' : t.lemma.replace(/['’]s$/, '')
+      headIndex = k
+      pronoun = t.tags.has('Pronoun')
+    }
+  }
+  let compound = ''
+  const before = tokens[headIndex - 1]
+  if (head && headIndex > start && before && before.tags.has('Noun') && !before.tags.has('ProperNoun') && !before.tags.has('Value') && !before.tags.has('Possessive') && !before.tags.has('Pronoun') && !before.tags.has('Date')) compound = before.lemma
+  const first = tokens[start]
+  const numbers = readNumbers(tokens, start, end, 'n', head)
+  return {
+    start, end,
+    text: tokens.slice(start, end + 1).map((t) => t.text).join(' '),
+    ents: [...new Set(ents)].sort(),
+    head: pronoun ? first.w : head,
+    compound,
+    pronoun,
+    anaphoricDet: ANAPHORIC_DET_SET.has(first.w) || first.tags.has('Pronoun'),
+    negDet: first.w === 'no',
+    numbers,
+  }
+}
+
+/** The noun phrase that ends at `end` (scanning back). */
+function phraseBefore(tokens: Token[], end: number): Phrase | null {
+  let k = end
+  while (k >= 0 && tokens[k].tags.has('Adverb')) k--
+  if (k >= 0 && RELATIVE.has(tokens[k].w)) k--
+  const last = k
+  while (k >= 0) {
+    const t = tokens[k]
+    if (k < last && t.stop) break
+    if (isNounish(t) && !RELATIVE.has(t.w)) {
+      k--
+      continue
+    }
+    if ((t.w === 'and' || t.w === '&') && k > 0 && tokens[k - 1].tags.has('ProperNoun') && tokens[k + 1]?.tags.has('ProperNoun')) {
+      k--
+      continue
+    }
+    break
+  }
+  return last >= 0 && k + 1 <= last ? phrase(tokens, k + 1, last) : null
+}
+
+/** The noun phrase that starts at `start` (scanning on). */
+function phraseAfter(tokens: Token[], start: number): Phrase | null {
+  let k = start
+  while (k < tokens.length) {
+    const t = tokens[k]
+    if (!(isNounish(t) || t.w === '%' || (t.w === 'and' && tokens[k - 1]?.tags.has('ProperNoun') && tokens[k + 1]?.tags.has('ProperNoun')))) break
+    if (t.tags.has('Pronoun') && !t.tags.has('Possessive') && k > start) break
+    k++
+    if (t.stop) break
+  }
+  return k > start ? phrase(tokens, start, k - 1) : null
+}
+
+// ---------------------------------------------------------------------------
+// Numbers and periods.
+
+function numberValue(token: Token): number | null {
+  if (NUMBER_WORDS[token.w] !== undefined) return NUMBER_WORDS[token.w]
+  let digits = ''
+  for (const c of token.w) {
+    if ((c >= '0' && c <= '9') || c === '.') digits += c
+    else if (c === ',' || c === '$' || c === '€' || c === '£' || c === '%' || c === '¥') continue
+    else if (digits && (c === 'm' || c === 'k' || c === 'b' || c === 'n')) continue
+    else return null
+  }
+  if (!digits || digits === '.') return null
+  const value = Number(digits)
+  return Number.isFinite(value) ? value : null
+}
+
+function readNumbers(tokens: Token[], start: number, end: number, role: ClaimNumber['r'], head: string): ClaimNumber[] {
+  const numbers: ClaimNumber[] = []
+  for (let k = start; k <= end; k++) {
+    const t = tokens[k]
+    if (!t.tags.has('Value') || t.tags.has('Year') || t.tags.has('Ordinal') || t.tags.has('Multiple')) continue
+    let value = numberValue(t)
+    if (value === null) continue
+    let text = t.text
+    let last = k
+    const next = tokens[k + 1]
+    if (next && MULTIPLIERS[next.w] !== undefined && k + 1 <= end + 1) {
+      value *= MULTIPLIERS[next.w]
+      text += ' ' + next.text
+      last = k + 1
+    } else if (t.w.endsWith('bn')) value *= 1e9
+    else if (t.w.endsWith('m') && !t.w.endsWith('%')) value *= 1e6
+    let unit = ''
+    if (t.tags.has('Percent') || t.w.endsWith('%') || tokens[last + 1]?.w === 'percent') unit = '%'
+    else if (t.tags.has('Money') || t.w.startsWith('$') || t.w.startsWith('€') || t.w.startsWith('£')) unit = t.w.startsWith('€') ? '€' : t.w.startsWith('£') ? '£' : '$'
+    else if (tokens[last + 1] && CURRENCY_WORDS[tokens[last + 1].w]) unit = CURRENCY_WORDS[tokens[last + 1].w]
+    else {
+      const after = tokens[last + 1]
+      if (after && after.tags.has('Noun') && !after.tags.has('Value')) unit = after.lemma
+      else if (head) unit = head
+    }
+    if (!unit || is(tokens[last + 1], 'Duration') && !head) continue
+    // qualifiers just before: `about`, `more than`, `at least`, `up to`, `nearly`
+    let kind: 'about' | 'min' | 'max' | 'near' | null = null
+    for (let q = k - 1; q >= Math.max(0, k - 3); q--) {
+      const qualifier = NUMBER_QUALIFIERS[tokens[q].w]
+      if (qualifier) {
+        kind = qualifier
+        break
+      }
+      if (tokens[q].w === 'between' || tokens[q].w === 'from') kind = 'about'
+    }
+    // a range (`5% to 7%`, `10 or 12`), not `by 7% to $3 billion`
+    const other = tokens[last + 2]
+    if ((tokens[last + 1]?.w === 'to' || tokens[last + 1]?.w === '-' || tokens[last + 1]?.w === 'or') && other && other.tags.has('Value') && other.tags.has('Money') === t.tags.has('Money') && other.tags.has('Percent') === t.tags.has('Percent')) kind = 'about'
+    let lo = value
+    let hi: number | null = value
+    if (kind === 'about') {
+      lo = value * 0.85
+      hi = value * 1.15
+    } else if (kind === 'near') {
+      lo = value * 0.85
+    } else if (kind === 'min') hi = null
+    else if (kind === 'max') lo = 0
+    numbers.push({v: value, lo, hi, u: unit, r: role, t: text})
+    k = last
+  }
+  return numbers
+}
+
+function periodOf(tokens: Token[]): string | undefined {
+  const years = new Set<string>()
+  let quarter = ''
+  let month = ''
+  let relative = ''
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]
+    if (t.tags.has('Year') || (t.tags.has('Date') && t.w.length === 4 && t.w >= '1700' && t.w <= '2199' && numberValue(t) !== null)) years.add(t.w)
+    else if ((t.w === 'quarter' || t.w === 'half') && tokens[k - 1]?.tags.has('Ordinal')) quarter = tokens[k - 1].w + ' ' + t.w
+    else if (t.w.length === 2 && (t.w[0] === 'q' || t.w[0] === 'h') && t.w[1] >= '1' && t.w[1] <= '4') quarter = t.w
+    else if (MONTH_SET.has(t.w) && t.tags.has('Date') && !t.tags.has('Modal')) month = t.w
+    else if ((t.w === 'last' || t.w === 'this' || t.w === 'next' || t.w === 'past') && tokens[k + 1] && (tokens[k + 1].tags.has('Date') || tokens[k + 1].tags.has('Duration'))) relative = t.w + ' ' + tokens[k + 1].w
+    else if (RELATIVE_TIME.has(t.w)) relative = t.w
+  }
+  if (years.size > 1) return 'multi'
+  const year = [...years][0]
+  if (!year) return relative ? 'rel:' + relative : month || quarter ? 'rel:' + (month || quarter) : undefined
+  return year + (quarter ? ' ' + quarter : '') + (month ? ' ' + month : '')
+}
+
+// ---------------------------------------------------------------------------
+// Claims.
+
+export interface SentenceInput {
+  text: string
+  at: Claim['at']
+  si: number
+}
+
+/** The claims of one sentence. `topic` is the document's topic words, for anaphoric subjects. */
+export function extractClaims(sentence: SentenceInput, topic: string[], names: ReadonlySet<string> = new Set()): Claim[] {
+  const tokens = tokenize(sentence.text, names)
+  if (tokens.length === 0) return []
+  const groups = findGroups(tokens)
+  if (groups.length === 0) return []
+  const per = periodOf(tokens)
+  let hypoAt = tokens.length
+  for (let k = 0; k < tokens.length; k++) {
+    if (HYPO_SET.has(tokens[k].w)) {
+      hypoAt = k
+      break
+    }
+  }
+  const claims: Claim[] = []
+  const short = sentence.text.length > 240 ? sentence.text.slice(0, 237) + '…' : sentence.text
+  const base = {at: sentence.at, si: sentence.si, s: short}
+
+  const subjectOf = (group: Group, index: number): {key: string; text: string} | null => {
+    let subject = phraseBefore(tokens, group.start - 1)
+    if (!subject && index > 0) {
+      // coordinated verbs: `signed and ratified`
+      const previous = groups[index - 1]
+      const between = tokens.slice(previous.main + 1, group.start)
+      if (between.some((t) => t.w === 'and' || t.w === 'but')) subject = phraseBefore(tokens, previous.start - 1)
+    }
+    if (!subject) return null
+    return subjectKey(subject, topic)
+  }
+
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g]
+    if (group.start > hypoAt || group.partial) continue
+    const verb = tokens[group.main]
+    let lemma = group.lemma
+    let pol: 1 | -1 = group.neg ? -1 : 1
+    let mod: Modality | 'skip' = group.mod
+    if (group.hedge && mod !== 'skip') mod = 'may'
+    let objectStart = group.main + 1
+
+    // `has yet to sign`
+    if (lemma === 'have' && tokens[group.main + 1]?.w === 'yet' && tokens[group.main + 2]?.w === 'to' && is(tokens[group.main + 3], 'Verb')) {
+      lemma = tokens[group.main + 3].lemma
+      pol = -1
+      mod = 'done'
+      objectStart = group.main + 4
+    } else if (tokens[group.main + 1]?.w === 'to' && is(tokens[group.main + 2], 'Verb') && !group.copula) {
+      // `refused to sign`, `managed to sign`; plans and intentions are skipped
+      const inner = tokens[group.main + 2]
+      if (NEG_IMPL_SET.has(lemma)) pol = group.neg ? 1 : -1
+      else if (POS_IMPL_SET.has(lemma)) pol = group.neg ? -1 : 1
+      else continue
+      lemma = inner.lemma
+      objectStart = group.main + 3
+    } else if (group.copula) {
+      // `is unlikely to sign`, `is expected to sign`, `is set to sign`
+      let k = group.main + 1
+      while (k < tokens.length && (tokens[k].tags.has('Adverb') || tokens[k].tags.has('Negative') || NEGATION_SET.has(tokens[k].w))) {
+        if (tokens[k].tags.has('Negative') || NEGATION_SET.has(tokens[k].w)) {
+          if (NOT_NEGATING_SET.has(tokens[k + 1]?.w ?? '')) break
+          group.neg = true
+          pol = -1
+          if (tokens[k].w === 'never') group.never = true
+        }
+        k++
+      }
+      if (k < tokens.length && NOT_NEGATING_SET.has(tokens[k].w)) continue
+      const hedge = HEDGE_ADJECTIVES[tokens[k]?.w ?? '']
+      if (hedge && tokens[k + 1]?.w === 'to') {
+        let v = k + 2
+        let innerNeg = false
+        if (tokens[v]?.w === 'not' || tokens[v]?.w === 'never') {
+          innerNeg = true
+          v++
+        }
+        if (!is(tokens[v], 'Verb')) continue
+        lemma = tokens[v].lemma
+        objectStart = v + 1
+        if (hedge === 'unlikely') {
+          if (group.neg || innerNeg) continue
+          mod = 'unlikely'
+          pol = 1
+        } else if (group.neg && !innerNeg) {
+          mod = 'unlikely'
+          pol = 1
+        } else if (!group.neg && innerNeg) {
+          mod = 'will'
+          pol = -1
+        } else if (!group.neg) {
+          mod = 'will'
+          pol = 1
+        } else continue
+      } else if (!group.passive) {
+        // copula claims: only `X is (not) a member of Y` style noun complements and measured numbers
+        const complement = phraseAfter(tokens, k)
+        if (!complement || mod === 'skip') continue
+        // a noun complement (`a member of NATO`) or a measure (`300 metres long`); adjectives are opinions
+        if (!(tokens[k].w === 'a' || tokens[k].w === 'an' || complement.numbers.length > 0)) continue
+        const subject = subjectOf(group, g)
+        if (!subject || !complement.head || complement.pronoun || complement.anaphoricDet && !complement.numbers.length) continue
+        if (complement.ents.length > 0 && complement.head === '') continue
+        const claim = build(base, subject, 'be', complement, pol, mod, per, modsAfter(tokens, complement.end + 1))
+        if (claim) claims.push(claim)
+        continue
+      }
+    }
+    if (mod === 'skip') continue
+    if (INTENT_SET.has(lemma) && tokens[objectStart]?.w === 'to') continue
+    if (!verb.tags.has('Verb')) continue
+
+    let subject: {key: string; text: string} | null
+    let object: Phrase | null
+    let agentMods: string[] = []
+    if (group.passive) {
+      object = phraseBefore(tokens, group.start - 1)
+      let k = objectStart
+      while (k < tokens.length && tokens[k].tags.has('Adverb')) k++
+      // the agent (`by Germany`, not `by 5%`) is a modifier: `the treaty was signed` and `... signed by Germany` agree
+      subject = {key: '', text: ''}
+      for (let a = k; a < tokens.length && a < k + 8; a++) {
+        if (tokens[a].w === 'by' && tokens[a + 1] && !tokens[a + 1].tags.has('Value')) {
+          const agent = phraseAfter(tokens, a + 1)
+          if (agent) agentMods = agent.ents
+          break
+        }
+        if (tokens[a].stop) break
+      }
+      if (!object) continue
+      // the passive's grammatical subject may itself be anaphoric (`it was founded`): resolve like a subject
+      if (object.pronoun || (object.anaphoricDet && ANAPHOR_SET.has(object.head))) {
+        if (topic.length === 0) continue
+        object = {...object, head: '', compound: '', ents: topic}
+      }
+    } else {
+      subject = subjectOf(group, g)
+      if (!subject) continue
+      let k = objectStart
+      while (k < tokens.length && (tokens[k].tags.has('Adverb') || tokens[k].tags.has('Particle'))) k++
+      object = phraseAfter(tokens, k)
+      if (object && object.start > group.main + 4) object = null
+    }
+    const numbers: ClaimNumber[] = [...(object?.numbers ?? [])]
+    // `rose 5%`, `fell by 5% to $3 billion`
+    for (let k = objectStart; k < tokens.length && k < objectStart + 10; k++) {
+      const t = tokens[k]
+      const role = t.w === 'by' ? 'by' : t.w === 'to' ? 'to' : t.w === 'from' ? 'from' : null
+      if (role && is(tokens[k + 1], 'Value') || (role && NUMBER_QUALIFIERS[tokens[k + 1]?.w ?? ''] && is(tokens[k + 2], 'Value'))) {
+        const found = phraseAfter(tokens, k + 1)
+        if (found) for (const number of found.numbers) if (number.u === '%' || number.u === '$' || number.u === '€' || number.u === '£') numbers.push({...number, r: role!})
+      }
+      if (t.stop) break
+    }
+    if (object && object.numbers.length > 0 && AXES.has(lemma) && !object.head) {
+      for (const number of numbers) if (number.r === 'n') number.r = 'by'
+    }
+    if (object && object.pronoun && !group.passive) continue
+    if (object && object.negDet) pol = -1
+    const mods = group.passive ? [...new Set([...agentMods, ...modsAfter(tokens, objectStart)])].sort() : modsAfter(tokens, (object?.end ?? objectStart - 1) + 1)
+    const claim = build(base, subject, lemma, object, pol, mod, per, mods, numbers, group.never)
+    if (claim) claims.push(claim)
+  }
+
+  // Nominalisations: `led to the signing of a new defense pact`, `after the approval of the budget`
+  for (let k = 1; k < tokens.length - 2; k++) {
+    const t = tokens[k]
+    if (!t.tags.has('Noun') || t.tags.has('ProperNoun') || tokens[k + 1].w !== 'of') continue
+    const lemma = NOMINALS[t.w] ?? gerundLemma(t.w)
+    if (!lemma) continue
+    const det = tokens[k - 1]
+    let possessor: Phrase | null = null
+    if (det.tags.has('Possessive') && det.tags.has('ProperNoun')) possessor = phrase(tokens, k - 1, k - 1)
+    else if (!det.tags.has('Determiner') && !det.tags.has('Possessive')) continue
+    if (k - 1 > hypoAt) continue
+    const object = phraseAfter(tokens, k + 2)
+    if (!object || !object.head || object.pronoun) continue
+    let pol: 1 | -1 = 1
+    let mod = 'skip' as Modality | 'skip'
+    let subject: {key: string; text: string} | null = possessor ? subjectKey(possessor, topic) : null
+    const before = tokens[k - 2]
+    if (before && FACTIVE_PREP_SET.has(before.w)) mod = 'done'
+    else {
+      let governor: Group | undefined
+      let gi = -1
+      for (let g = groups.length - 1; g >= 0; g--) {
+        if (groups[g].main < k) {
+          governor = groups[g]
+          gi = g
+          break
+        }
+      }
+      if (!governor || governor.partial || governor.start > hypoAt || governor.mod === 'skip') continue
+      // nothing but prepositions, particles and adverbs between the governor and the determiner
+      let direct = true
+      for (let b = governor.main + 1; b < k - 1; b++) if (!(tokens[b].tags.has('Preposition') || tokens[b].tags.has('Adverb') || tokens[b].tags.has('Particle') || tokens[b].w === 'to' || tokens[b].w === 'in')) direct = false
+      if (!direct) continue
+      if (FACTIVE_GOV_SET.has(governor.lemma)) {
+        mod = governor.hedge ? 'may' : governor.mod
+        pol = governor.neg ? -1 : 1
+      } else if (NEG_GOV_SET.has(governor.lemma)) {
+        if (governor.mod !== 'done' || governor.neg) continue
+        mod = 'done'
+        pol = -1
+      } else continue
+      if (!subject) subject = subjectOf(governor, gi)
+    }
+    if (!subject) subject = {key: '', text: ''}
+    const after = tokens[object.end + 1]
+    if (after?.w === 'by') {
+      const agent = phraseAfter(tokens, object.end + 2)
+      const resolved = agent ? subjectKey(agent, topic) : null
+      if (resolved) subject = resolved
+    }
+    const claim = build(base, subject, lemma, object, pol, mod, per, modsAfter(tokens, object.end + 1), object.numbers)
+    if (claim) {
+      claim.nom = 1
+      claims.push(claim)
+    }
+  }
+  return claims
+}
+
+function subjectKey(subject: Phrase, topic: string[]): {key: string; text: string} | null {
+  if (subject.pronoun && PERSONAL.has(subject.head)) return null
+  if (PERSONAL.has(subject.text.toLowerCase())) return null
+  let ents = subject.ents
+  let head = subject.head
+  if (ents.length === 0) {
+    if (topic.length === 0) return null
+    ents = topic
+    if (subject.pronoun || ANAPHOR_SET.has(head)) head = ''
+  } else if (ANAPHOR_SET.has(head) && head !== 'government' && head !== 'capital') head = ''
+  if (!head && ents.length === 0) return null
+  return {key: ents.join(',') + '#' + head, text: subject.text}
+}
+
+function modsAfter(tokens: Token[], from: number): string[] {
+  const mods: string[] = []
+  for (let k = from; k < tokens.length && k < from + 8; k++) {
+    const t = tokens[k]
+    if (t.tags.has('Verb')) break
+    if ((t.w === 'with' || t.w === 'of' || t.w === 'in' || t.w === 'to' || t.w === 'against' || t.w === 'from' || t.w === 'for' || t.w === 'at' || t.w === 'on') && tokens[k + 1]) {
+      let m = k + 1
+      while (m < tokens.length && tokens[m].tags.has('Determiner')) m++
+      while (m < tokens.length && tokens[m].tags.has('ProperNoun') && !tokens[m].tags.has('Date')) {
+        mods.push(entityWord(tokens[m]))
+        if (tokens[m].stop) break
+        m++
+      }
+    }
+    if (t.stop) break
+  }
+  return [...new Set(mods)].sort()
+}
+
+/** Verbs too light to carry a claim on their own: only with a number (`has 5,000 employees`). */
+const LIGHT_VERBS = new Set(['have', 'do', 'get', 'make', 'take', 'know', 'say', 'think', 'see', 'go', 'come', 'want', 'need', 'seem', 'become', 'give', 'use', 'find', 'tell', 'ask', 'feel', 'try', 'call', 'keep', 'let', 'put', 'mean', 'show', 'look', 'happen', 'occur', 'believe', 'realize', 'realise', 'like', 'love', 'hate', 'remember', 'forget', 'understand', 'expect', 'hope', 'wonder', 'matter', 'help', 'work', 'play', 'run', 'turn', 'bring', 'hold', 'stand', 'set', 'write', 'read', 'talk', 'speak', 'hear', 'watch', 'move', 'live', 'change', 'start', 'begin', 'continue', 'stop', 'end', 'include', 'involve', 'remain', 'stay', 'appear', 'add', 'note', 'admit'])
+/** Subjects that are not about the world the document reports on (`I`, `you`, `one`). */
+const PERSONAL = new Set(['i', 'you', 'we', 'one', 'me', 'us', 'someone', 'anyone', 'everyone', 'everybody', 'nobody', 'people', 'somebody', 'anybody', 'no one', 'y’all', 'ya'])
+
+function build(
+  base: Pick<Claim, 'at' | 'si' | 's'>, subject: {key: string; text: string}, pred: string, object: Phrase | null,
+  pol: 1 | -1, mod: Modality, per: string | undefined, mods: string[], numbers: ClaimNumber[] = object?.numbers ?? [], never = false,
+): Claim | null {
+  if (!pred || pred.length < 2 || pred === 'to') return null
+  for (let i = 0; i < pred.length; i++) {
+    const c = pred.charCodeAt(i)
+    if (c < 97 || c > 122) return null
+  }
+  if (LIGHT_VERBS.has(pred) && numbers.length === 0) return null
+  let obj = ''
+  if (object) {
+    if (object.head) obj = (object.compound ? object.compound + ' ' : '') + object.head
+    else if (object.ents.length > 0) obj = object.ents.join(' ')
+  }
+  // an object is needed, except for changes (`revenue fell 5%`) and one-off events (`she died in 1990`)
+  if (obj === '' && numbers.length === 0 && !AXES.has(pred) && !ONCE_ONLY_SET.has(pred)) return null
+  const claim: Claim = {...base, subj: subject.key, ss: subject.text, pred, obj, os: object?.text ?? '', pol, mod, vf: verbForms(pred)}
+  if (never) claim.nev = 1
+  if (numbers.length > 0) claim.n = numbers.slice(0, 3)
+  if (per) claim.per = per
+  if (mods.length > 0) claim.mods = mods
+  return claim
+}

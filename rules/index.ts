@@ -19,7 +19,6 @@ import * as duplicateSentence from './duplicate-sentence.js'
 import * as keywordStuffing from './keyword-stuffing.js'
 import * as incompleteQuote from './incomplete-quote.js'
 import * as contradiction from './contradiction.js'
-import * as contradiction from './contradiction.js'
 
 function rule(module: RuleModule): Rule {
   return {meta: module.meta, plugin: module.default, corpus: module.corpus}
@@ -40,6 +39,5 @@ export const rules: Rule[] = [
   rule(duplicateSentence),
   rule(keywordStuffing),
   rule(incompleteQuote),
-  rule(contradiction),
   rule(contradiction),
 ]

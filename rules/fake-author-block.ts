@@ -20,6 +20,7 @@ import {
   CITY_PREFIXES,
   CITY_SUFFIXES,
   COMMON_STREET_SUFFIXES,
+  COMMON_TOWN_SUFFIXES,
   EXAMPLE_EMAIL_DOMAINS,
   FIRST_NAMES,
   FREE_EMAIL_DOMAINS,
@@ -33,6 +34,7 @@ import {
   NAME_PART_LABELS,
   PHP_JOB_ENDINGS,
   PHP_JOB_TITLES,
+  PLAUSIBLE_JOB,
   SOCIAL_HOSTS,
   STREET_SUFFIXES,
   isFakerName,
@@ -375,7 +377,8 @@ function add(context: Context, field: Field, key: string, weight: number, text: 
 function checkHandle(context: Context, field: Field, handle: Handle, what: string) {
   context.handles.push(handle)
   for (const name of handle.names) if (LAST_NAMES.has(name)) context.surnames.add(name)
-  if (handle.allNames && handle.names.length > 0) add(context, field, 'handle-faker', 0.5, `${what} \`${handle.shown}\` is built from faker names`)
+  // With a name in the block, a handle built from it says nothing more; one built from other names does.
+  if (!context.person && handle.allNames && handle.names.length > 0) add(context, field, 'handle-faker', 0.5, `${what} \`${handle.shown}\` is built from faker names`)
   if (context.person && handleRelated(handle, context.person) === false) {
     add(context, field, 'handle-unrelated', 1, `${what} \`${handle.shown}\` has nothing to do with the name \`${context.person.shown}\``)
   }
@@ -445,13 +448,19 @@ function checkAddress(context: Context, field: Field) {
     const words = tokens.slice(1, suffixAt)
     const suffix = tokens[suffixAt]!
     const street = [...words, suffix].join(' ')
-    if (words.some((word) => isFakerName(word))) add(context, field, 'street', 1.5, `street \`${street}\`: a faker name plus a faker street suffix`)
-    if (!COMMON_STREET_SUFFIXES.has(suffix.toLowerCase().replace(/\.$/, ''))) add(context, field, 'street-suffix', 0.5, `street suffix \`${suffix}\` is one of faker's rare ones`)
+    const rare = !COMMON_STREET_SUFFIXES.has(suffix.toLowerCase().replace(/\.$/, ''))
+    if (words.some((word) => isFakerName(word))) {
+      if (rare) add(context, field, 'street', 2, `street \`${street}\`: a faker name plus one of faker's rare street suffixes`)
+      else add(context, field, 'street', 1, `street \`${street}\`: a faker name plus a street suffix`)
+    } else if (rare) add(context, field, 'street', 0.5, `street suffix \`${suffix}\` is one of faker's rare ones`)
   }
   // Town built the faker way: `<Name>mouth`, `<Name>ville`, `Port <Name>`.
   const from = suffixAt > 0 ? suffixAt + 1 : 0
   for (let i = from; i < tokens.length; i++) {
-    const token = tokens[i]!
+    const whole = tokens[i]!
+    if (!/^[A-Z][A-Za-z'’-]{3,40}$/.test(whole)) continue
+    // `Windler-Lubowitzworth`: faker's double surname, then the suffix.
+    const token = whole.slice(whole.lastIndexOf('-') + 1)
     if (!/^[A-Z][a-z'’]{3,30}$/.test(token)) continue
     const lower = token.toLowerCase()
     const next = tokens[i + 1]
@@ -462,7 +471,7 @@ function checkAddress(context: Context, field: Field) {
     if (CITY_NAMES.has(lower)) continue
     const suffix = CITY_SUFFIXES.find((candidate) => lower.endsWith(candidate) && lower.length - candidate.length >= 3)
     if (suffix && isFakerName(lower.slice(0, -suffix.length))) {
-      add(context, field, 'town', 1.5, `town \`${token}\` is a faker name plus \`-${suffix}\``)
+      add(context, field, 'town', COMMON_TOWN_SUFFIXES.has(suffix) ? 1 : 1.5, `town \`${whole}\` is a faker name plus \`-${suffix}\``)
       break
     }
   }
@@ -508,7 +517,9 @@ function checkJob(context: Context, field: Field) {
   const lower = value.toLowerCase()
   const words = lower.split(/\s+/)
   if (words.length === 3 && JOB_DESCRIPTORS.has(words[0]!) && JOB_AREAS.has(words[1]!) && JOB_TYPES.has(words[2]!)) {
-    add(context, field, 'job', 2, `\`${value}\`: faker's \`<descriptor> <area> <type>\` job title`)
+    // `Senior Marketing Manager` is a real title too; `Dynamic Paradigm Orchestrator` is not.
+    const plausible = PLAUSIBLE_JOB.descriptor.has(words[0]!) && PLAUSIBLE_JOB.area.has(words[1]!) && PLAUSIBLE_JOB.type.has(words[2]!)
+    add(context, field, 'job', plausible ? 1 : 2, `\`${value}\`: faker's \`<descriptor> <area> <type>\` job title`)
   } else if (/ OR /.test(value) && words.length <= 10) {
     add(context, field, 'job', 2, `\`${value}\`: a PHP Faker job title (\`X OR Y\`)`)
   } else if (PHP_JOB_TITLES.has(lower)) {

@@ -63,6 +63,9 @@ interface Sentence {
   start: number
   end: number
   count: LoremCount
+  /** First sentence of the line's content or of one field on it; last one. */
+  segmentStart: boolean
+  segmentEnd: boolean
 }
 
 interface Run {
@@ -82,34 +85,64 @@ function contentStart(text: string): number {
     i++
     while (i < text.length && i < 40 && /[\s\u00A0]/.test(text[i]!)) i++
   }
+  return skipLabel(text, i)
+}
+
+/** After a short `Label :` prefix (`Bio :`, `**About:**`) at `i`, or `i`. */
+function skipLabel(text: string, i: number): number {
   const window = text.slice(i, i + MAX_LABEL + 2)
   const colon = window.indexOf(':')
-  if (colon > 0 && colon <= MAX_LABEL && /^[A-Za-z][A-Za-z .'-]*$/.test(window.slice(0, colon).trim()) && window.slice(0, colon).trim().split(' ').length <= 3) {
+  const label = window.slice(0, colon).replace(/[*_]/g, '').trim()
+  if (colon > 0 && /^[A-Za-z][A-Za-z .'-]*$/.test(label) && label.split(' ').length <= 3) {
     i += colon + 1
-    while (i < text.length && /[\s\u00A0]/.test(text[i]!)) i++
+    while (i < text.length && /[\s\u00A0*_]/.test(text[i]!)) i++
   }
   return i
 }
 
-/** Split a line's content into sentences (document offsets). */
+/** Split a line's content into sentences (document offsets), and into fields where the line holds several. */
 function sentences(line: Line, from: number): Sentence[] {
   const text = line.text
   const result: Sentence[] = []
   let start = from
+  let segmentStart = true
+  const push = (end: number, segmentEnd: boolean) => {
+    let last = end
+    while (last > start && /\s/.test(text[last - 1]!)) last--
+    if (last > start) {
+      result.push({start: line.start + start, end: line.start + last, count: countLorem(text.slice(start, last)), segmentStart, segmentEnd})
+      segmentStart = false
+    }
+    if (segmentEnd && result.length > 0) result[result.length - 1]!.segmentEnd = true
+  }
   for (let i = from; i < text.length; i++) {
     const c = text[i]!
+    // Fields on one line (`Name: ... | Bio: ...`, `Name: ..., Bio: ...`) are separate texts.
+    let next = -1
+    if (c === '|' || c === '\t' || c === '¦') next = i + 1
+    else if ((c === ',' || c === ';') && text[i + 1] === ' ') {
+      const after = skipLabel(text, i + 2)
+      if (after > i + 2) next = i + 1
+    }
+    if (next !== -1) {
+      push(i, true)
+      segmentStart = true
+      start = next
+      while (start < text.length && /\s/.test(text[start]!)) start++
+      start = skipLabel(text, start)
+      i = start - 1
+      continue
+    }
     if ((c === '.' || c === '!' || c === '?') && (i + 1 === text.length || /\s/.test(text[i + 1]!))) {
       let end = i + 1
       while (end < text.length && /["'”’»)]/.test(text[end]!)) end++
-      result.push({start: line.start + start, end: line.start + end, count: countLorem(text.slice(start, end))})
+      push(end, false)
       start = end
       while (start < text.length && /\s/.test(text[start]!)) start++
       i = start - 1
     }
   }
-  let end = text.length
-  while (end > start && /\s/.test(text[end - 1]!)) end--
-  if (end > start) result.push({start: line.start + start, end: line.start + end, count: countLorem(text.slice(start, end))})
+  push(text.length, true)
   return result
 }
 
@@ -170,9 +203,12 @@ export default function loremIpsum(options?: RuleOptions) {
         }
         const minWords = quoted ? settings.quotedMinWords : settings.minWords
         const minShare = quoted ? settings.quotedMinShare : settings.minShare
-        if (count.lorem < minWords || share < minShare) continue
         // The whole content of the line is filler: remove the line (with its label); else the sentences.
         const whole = start === line.start + from && end >= line.start + line.text.trimEnd().length
+        // A bio or caption that is nothing but lorem may be one word shorter (faker's 3-word sentences).
+        const segment = run.sentences[0]!.segmentStart && run.sentences[run.sentences.length - 1]!.segmentEnd
+        const short = !quoted && segment && count.other === 0 && count.lorem >= Math.max(2, minWords - 1)
+        if (!short && (count.lorem < minWords || share < minShare)) continue
         let place
         if (whole) place = removalPlace(file, line)
         else {

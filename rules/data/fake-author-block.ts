@@ -71,3 +71,10 @@ export function isFakerName(word: string): boolean {
   const lower = word.toLowerCase()
   return FIRST_NAMES.has(lower) || LAST_NAMES.has(lower)
 }
+
+export const PLAUSIBLE_JOB = {
+  descriptor: new Set(data.plausibleJob.descriptor),
+  area: new Set(data.plausibleJob.area),
+  type: new Set(data.plausibleJob.type),
+}
+export const COMMON_TOWN_SUFFIXES: ReadonlySet<string> = new Set(data.commonTownSuffixes)

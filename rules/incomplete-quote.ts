@@ -439,6 +439,10 @@ function endProblem(context: Context, span: Span): Omit<Finding, 'notes'> & {not
     if (match && count > 1 && !isAdjacent(tokens, words.slice(words.length - count))) match = false
     if (!match) continue
     if (idiom.negated && !clauseNegated(tokens, span.open, wordIndex)) continue
+    if (idiom.notAfter) {
+      const before = previousWord(tokens, words[words.length - count], span.open)
+      if (before && idiom.notAfter.includes(before.lower)) continue
+    }
     const phrase = idiom.words.join(' ')
     return {
       start,

@@ -192,12 +192,22 @@ export interface Idiom {
   missing: string
   /** The idiom only needs the missing word in a negated clause (`will not flag any time [soon]`). */
   negated?: boolean
+  /** Words after which the idiom's words are a noun phrase, not the idiom (`we don't have any time`). */
+  notAfter?: string[]
 }
 
+/** `have any time`, `spend any time`: `any time` is an object, complete as it is. */
+const timeTakers = [
+  'have', 'has', 'had', 'having', 'got', 'get', 'gets', 'need', 'needs', 'needed', 'want', 'wants',
+  'wanted', 'spend', 'spent', 'waste', 'wasted', 'lose', 'lost', 'find', 'found', 'take', 'took',
+  'taken', 'give', 'gave', 'given', 'left', 'leave', 'with', 'without', 'for', 'of', 'is', 'was',
+  'are', 'were', 'be', 'allow', 'allowed', 'buy', 'bought', 'save', 'saved', 'see', 'saw', 'at',
+]
+
 export const idioms: Idiom[] = [
-  {words: ['any', 'time'], missing: 'soon', negated: true},
-  {words: ['anytime'], missing: 'soon', negated: true},
-  {words: ['any', 'day'], missing: 'soon', negated: true},
+  {words: ['any', 'time'], missing: 'soon', negated: true, notAfter: timeTakers},
+  {words: ['anytime'], missing: 'soon', negated: true, notAfter: timeTakers},
+  {words: ['any', 'day'], missing: 'soon', negated: true, notAfter: timeTakers},
   {words: ['for', 'the', 'time'], missing: 'being'},
   {words: ['in', 'the', 'long'], missing: 'run'},
   {words: ['over', 'the', 'long'], missing: 'term'},

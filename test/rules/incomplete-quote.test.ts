@@ -129,6 +129,7 @@ const correct: string[] = [
   // interviews
   '"We will not give up any time soon," she said.',
   '"Call me any time," he said.',
+  '"We don\'t have any time," he said.',
   '"We will win in the long run," the coach said.',
   '"It\'s what we expected," the coach said.',
   '"The results were expected," he said.',

@@ -135,7 +135,8 @@ function findMarkers(file: VFile, line: Line, references: {present: boolean; num
     // Remove the markers and the space before them.
     let start = first.start
     while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--
-    const markers = text.slice(first.start, last.end)
+    const full = text.slice(first.start, last.end)
+    const markers = full.length > 60 ? full.slice(0, 60) + '…' : full
     const kinds = new Set(run.map((marker) => marker.kind))
     let reason: string
     let note: string

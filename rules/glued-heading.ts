@@ -127,7 +127,7 @@ export default function gluedHeading(options?: RuleOptions) {
         let evidence: string | undefined
         if (listedAt !== undefined && listedAt !== line.line && shape.content >= 1) {
           evidence = `The same heading stands on its own line ${listedAt} (a table of contents or heading), so here it lost its line break.`
-        } else if (shape.ok && /\S: \p{Lu}/u.test(tail)) {
+        } else if (shape.ok && tailWords.length >= 4 && /\S: \p{Lu}\S*\s\S/u.test(tail)) {
           evidence = 'The glued text is a Title Case phrase with a colon subtitle that runs to the end of the line: the shape of a section heading, not of a sentence.'
         } else if (shape.ok && shape.content >= 3 && tail.endsWith('?') && titleCase(tail).ok && allContentCapitalised(tail)) {
           evidence = 'The glued text is a Title Case question that runs to the end of the line: the shape of a section heading, not of a sentence.'

@@ -94,10 +94,11 @@ describe('template-leak', () => {
     expect(await lint(text)).toEqual([])
   })
 
-  it('stays fast on hostile input', async () => {
-    const text = '"' + 'A '.repeat(200_000) + '[' + 'x'.repeat(300_000) + ' {{' + '{'.repeat(100_000) + '\n' + 'KEY_'.repeat(50_000)
+  it('stays linear on hostile input (the rule alone: the English parser is slow on such text by itself)', () => {
+    const text = '"' + 'as an ai model '.repeat(50_000) + 'A '.repeat(200_000) + '[' + 'x'.repeat(300_000) + ' {{' + '{'.repeat(100_000) + '\n' + 'KEY_'.repeat(50_000) + '\n' + '"Data "'.repeat(50_000)
+    const file = new VFile({value: text})
     const start = performance.now()
-    await lint(text)
-    expect(performance.now() - start).toBeLessThan(5000)
+    templateLeak()({type: 'RootNode', children: []}, file)
+    expect(performance.now() - start).toBeLessThan(3000)
   })
 })

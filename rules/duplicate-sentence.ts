@@ -56,7 +56,6 @@ interface Settings extends RuleOptions {
 }
 
 interface Item {
-  node: Sentence
   start: number
   end: number
   line: number
@@ -111,13 +110,13 @@ function isTerminated(sentence: Sentence): boolean {
 }
 
 /** Whether the sentence makes up (nearly) all the words of the lines it is on. */
-function isStandalone(file: VFile, node: Sentence, words: number, cache: Map<string, number>): boolean {
-  const key = node.position!.start.line + ':' + node.position!.end.line
+function isStandalone(file: VFile, firstLine: number, lastLine: number, words: number, cache: Map<string, number>): boolean {
+  const key = firstLine + ':' + lastLine
   let tokens = cache.get(key)
   if (tokens === undefined) {
     const lines = getLines(file)
-    const first = lines[node.position!.start.line - 1]
-    const last = lines[node.position!.end.line - 1]
+    const first = lines[firstLine - 1]
+    const last = lines[lastLine - 1]
     if (!first || !last) return false
     const text = String(file)
     tokens = 0
@@ -183,13 +182,26 @@ export default function duplicateSentence(options?: RuleOptions) {
   return function (tree: Root, file: VFile) {
     const items: Item[] = []
     const lineTokens = new Map<string, number>()
+    const source = String(file)
     visit(tree, 'SentenceNode', function (node: Sentence) {
-      const start = node.position?.start.offset
       const end = node.position?.end.offset
-      if (start === undefined || end === undefined) return
+      if (end === undefined) return
       if (!isTerminated(node)) return
+      // A line break inside a "sentence" means a title or label line glued before it: compare only
+      // the part after the last break.
+      let from = 0
+      for (let i = node.children.length - 1; i >= 0; i--) {
+        const child = node.children[i]
+        if (child.type === 'WhiteSpaceNode' && /[\r\n]/.test(child.value)) {
+          from = i + 1
+          break
+        }
+      }
+      const head = node.children[from]?.position?.start
+      if (!head || head.offset === undefined) return
       const words: string[] = []
-      for (const child of node.children) {
+      for (let i = from; i < node.children.length; i++) {
+        const child = node.children[i]
         if (child.type !== 'WordNode') continue
         const word = normalise(toString(child))
         if (word) words.push(word)
@@ -199,15 +211,14 @@ export default function duplicateSentence(options?: RuleOptions) {
       const content = new Set<string>()
       for (const word of words) if (!STOPWORDS.has(word)) content.add(stem(word))
       items.push({
-        node,
-        start,
+        start: head.offset,
         end,
-        line: node.position!.start.line,
-        column: node.position!.start.column,
+        line: head.line,
+        column: head.column,
         words,
         content,
-        text: toString(node),
-        standalone: isStandalone(file, node, words.length, lineTokens),
+        text: source.slice(head.offset, end),
+        standalone: isStandalone(file, head.line, node.position!.end.line, words.length, lineTokens),
       })
     })
 
@@ -224,15 +235,21 @@ export default function duplicateSentence(options?: RuleOptions) {
         if (postings.length <= MAX_POSTINGS) for (const other of postings) shared.set(other, (shared.get(other) ?? 0) + 1)
       }
 
+      const last = findings.at(-1)
+      const previousRun = last && last.index + last.count === k ? last.otherIndex + last.count : undefined
       let best: {other: Item; otherIndex: number; exact: boolean; contained: boolean; score: number; run: number} | undefined
       for (const [otherIndex, count] of shared) {
         const other = items[otherIndex]
         const exact = other.words.length === item.words.length && containsSequence(other.words, item.words)
         if (exact) {
           if (item.standalone !== other.standalone) continue
-          best = {other, otherIndex, exact, contained: true, score: 1, run: item.words.length}
-          break
+          // Among exact copies prefer the one that continues the previous finding (a pasted run).
+          const continues = previousRun !== undefined && otherIndex === previousRun
+          if (!best?.exact || continues) best = {other, otherIndex, exact, contained: true, score: 1, run: item.words.length}
+          if (continues) break
+          continue
         }
+        if (best?.exact) continue
         // A pull quote, dek or embedded post repeats a sentence of the running text on a line of
         // its own: that is the page's design, not a spun or pasted duplicate.
         if (item.standalone !== other.standalone) continue

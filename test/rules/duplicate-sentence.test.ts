@@ -1,0 +1,157 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import retextEnglish from 'retext-english'
+import {unified} from 'unified'
+import {VFile} from 'vfile'
+import {describe, expect, it} from 'vitest'
+import duplicateSentence, {meta} from '../../rules/duplicate-sentence.js'
+
+async function lint(text: string, options?: Record<string, unknown>) {
+  const processor = unified().use(retextEnglish).use(duplicateSentence, options)
+  const file = new VFile({path: 'doc.txt', value: text})
+  await processor.run(processor.parse(file), file)
+  return file.messages
+}
+
+describe('duplicate-sentence', () => {
+  it('reports a word-for-word repeat at the later sentence, naming the earlier line, with a removal fix', async () => {
+    const text = [
+      'Harvest Notes',
+      '',
+      'The orchard opened to visitors in early September after a dry summer. The cider press in the old barn ran every weekend until the frost came.',
+      '',
+      'Prices stayed the same as last year. The cider press in the old barn ran every weekend until the frost came. Families came from three counties.',
+    ].join('\n')
+    const messages = await lint(text)
+    expect(messages).toHaveLength(1)
+    const [message] = messages
+    expect(message.ruleId).toBe('duplicate-sentence')
+    expect(message.source).toBe('scrapelint')
+    expect(message.reason).toBe(
+      'Sentence repeats, word for word, the sentence at line 3, column 71: a pasted or generated duplicate',
+    )
+    expect(message.line).toBe(5)
+    expect(message.column).toBe(38)
+    expect(message.actual).toBe('The cider press in the old barn ran every weekend until the frost came. ')
+    expect(message.expected).toEqual([''])
+    expect(message.url).toMatch(/duplicate-sentence\.md$/)
+  })
+
+  it('reports a later sentence that is a word-for-word part of an earlier one', async () => {
+    const text =
+      'The new ferry terminal will open in spring, and the city council approved a budget of four million dollars for the harbour walk, officials said.\n\n' +
+      'Residents welcomed the plan. The city council approved a budget of four million dollars for the harbour walk.'
+    const messages = await lint(text)
+    expect(messages).toHaveLength(1)
+    expect(messages[0].reason).toBe(
+      'Sentence repeats part of the sentence at line 1, column 1 word for word: a pasted or generated duplicate',
+    )
+    expect(messages[0].line).toBe(3)
+    expect(messages[0].column).toBe(29)
+    expect(messages[0].expected).toEqual([''])
+  })
+
+  it('reports a spun sentence (reordered, a few words changed) without a fix', async () => {
+    const text =
+      'Researchers at the coastal institute found that warming seas are pushing sardine shoals far north of their traditional spawning grounds each spring.\n\n' +
+      'Fishermen have noticed. Furthermore, warming seas are pushing sardine shoals far north of their traditional spawning grounds every spring, the coastal institute researchers found.'
+    const messages = await lint(text)
+    expect(messages).toHaveLength(1)
+    expect(messages[0].reason).toMatch(
+      /^Sentence nearly repeats the sentence at line 1, column 1 \(\d+% of the content words, \d+ words in a row in common\): a spun duplicate$/,
+    )
+    expect(messages[0].line).toBe(3)
+    expect(messages[0].column).toBe(25)
+    expect(messages[0].expected).toBeUndefined()
+    expect(messages[0].note).toContain('Earlier at line 1, column 1')
+  })
+
+  it('merges a pasted run of sentences into one message', async () => {
+    const paragraph =
+      'The library will close for renovation from March to June this year. Books can be returned at the branch on Elm Street during that time. The reading room reopens with new lighting and thirty more seats.'
+    const messages = await lint(`${paragraph}\n\nOther news follows here today.\n\n${paragraph}`)
+    expect(messages).toHaveLength(1)
+    expect(messages[0].reason).toBe(
+      '3 sentences in a row repeat, word for word, the sentences from line 1, column 1 on: a pasted or generated duplicate',
+    )
+    expect(messages[0].line).toBe(5)
+    expect(messages[0].expected).toEqual([''])
+    expect(messages[0].actual).toBe(paragraph)
+  })
+
+  it('compares only the sentence after a title line glued to it', async () => {
+    const sentence = 'Volunteers planted two thousand oak saplings along the northern edge of the park.'
+    const messages = await lint(`Spring Planting Day\n${sentence} The mayor cut a ribbon at noon.\n\nThe event ran all weekend. ${sentence}`)
+    expect(messages).toHaveLength(1)
+    expect(messages[0].reason).toBe('Sentence repeats, word for word, the sentence at line 2, column 1: a pasted or generated duplicate')
+    expect(messages[0].line).toBe(4)
+    // the removal takes the space before the last sentence of the line with it
+    expect(messages[0].column).toBe(27)
+    expect(messages[0].actual).toBe(' ' + sentence)
+    expect(messages[0].expected).toEqual([''])
+  })
+
+  it('skips short sentences, titles without punctuation and stock phrases', async () => {
+    const text = [
+      'Read more about the election results in our live coverage page',
+      '',
+      'The vote was close. Turnout was high.',
+      '',
+      'Read more about the election results in our live coverage page',
+      '',
+      'The vote was close. Turnout was high.',
+    ].join('\n')
+    expect(await lint(text)).toEqual([])
+  })
+
+  it('stays quiet on prose that restates a topic in different words', async () => {
+    const text =
+      'The bridge across the river was built in 1932 by a team of four hundred workers from the valley towns.\n\n' +
+      'Its steel came from a mill upstream that closed a decade later after the depression deepened.\n\n' +
+      'Four hundred workers from the valley towns lost their jobs when the mill upstream closed, and the bridge became a reminder of better years.'
+    expect(await lint(text)).toEqual([])
+  })
+
+  it('leaves a pull quote or dek on its own line alone', async () => {
+    const quote = 'We never expected the little bakery to become the heart of the whole neighbourhood.'
+    const text = `${quote}\n\nThe shop opened in 2009 on a quiet corner. "${quote}" said the owner, who still bakes every morning at four.\n`
+    expect(await lint(text)).toEqual([])
+  })
+
+  it('honours the threshold option', async () => {
+    const text =
+      'Researchers at the coastal institute found that warming seas are pushing sardine shoals far north of their traditional spawning grounds each spring.\n\n' +
+      'Fishermen have noticed. Furthermore, warming oceans are pushing sardine shoals far north of their usual spawning grounds every spring, the coastal institute researchers found.'
+    expect(await lint(text)).toHaveLength(1)
+    expect(await lint(text, {threshold: 0.95})).toEqual([])
+    expect(meta.options?.threshold.default).toBe(0.75)
+  })
+
+  it('stays near-linear on hostile input', async () => {
+    const start = Date.now()
+    const text = 'The quick brown fox jumps over the lazy dog again today. '.repeat(5000) + 'word '.repeat(50000)
+    const messages = await lint(text)
+    expect(messages.length).toBe(1)
+    expect(messages[0].reason).toMatch(/^\d+ sentences in a row repeat, word for word, the sentences from line 1, column 1 on/)
+    expect(Date.now() - start).toBeLessThan(20_000)
+  })
+
+  const seeds = path.resolve('seeds')
+  it.skipIf(!fs.existsSync(path.join(seeds, '000_b5ec2ec2e0fda784.txt')))('finds the seed pairs (15/39, 11/47, 19/23)', async () => {
+    const messages = await lint(fs.readFileSync(path.join(seeds, '000_b5ec2ec2e0fda784.txt'), 'utf8'))
+    const pairs = messages.map((message) => [Number(/at line (\d+)/.exec(message.reason)?.[1]), message.line])
+    expect(pairs).toEqual(expect.arrayContaining([[15, 39], [11, 47], [19, 23]]))
+    const anchor = messages.find((message) => message.line === 39 && message.expected)
+    expect(anchor?.actual).toContain('By 2025, Russia had made big strides forward in domestic drone production')
+  })
+
+  const bodies = path.resolve('../shared/data/article-extraction-dev')
+  const haveBodies = fs.existsSync(bodies)
+  it.skipIf(!haveBodies)('is (nearly) silent on the clean article bodies (skipped without ../shared/data)', async () => {
+    let count = 0
+    for (const name of fs.readdirSync(bodies).filter((name) => name.endsWith('.body.txt'))) {
+      count += (await lint(fs.readFileSync(path.join(bodies, name), 'utf8'))).length
+    }
+    expect(count).toBeLessThanOrEqual(2)
+  })
+})

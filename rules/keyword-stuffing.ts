@@ -199,7 +199,8 @@ export default function keywordStuffing(options?: RuleOptions) {
         // A keyword is built from the words the page is about: at least two of its content words
         // also stand on their own in the text (a quoted film title or a brand name is opaque).
         const content = words.filter((word) => !STOPWORDS.has(word))
-        const alone = content.filter((word) => (frequency.get(word) ?? 0) - count >= count)
+        const enough = Math.max(2, Math.ceil(count / 2))
+        const alone = content.filter((word) => (frequency.get(word) ?? 0) - count >= enough)
         if (alone.length < 2) continue
         if (candidate.quoted >= 3 && candidate.quoted * 3 >= count) {
           cue = `${candidate.quoted} of them in quotes, as a term rather than in a sentence`
@@ -210,7 +211,7 @@ export default function keywordStuffing(options?: RuleOptions) {
           })
           if (titled) {
             // Names the article uses on their own, glued into one phrase with no `and`, hyphen or comma.
-            const glued = words.filter((word) => (asName.get(word) ?? 0) - count >= count)
+            const glued = words.filter((word) => (asName.get(word) ?? 0) >= enough)
             const shown = glued.map((word) => tokens[candidate.occurrences[0] + words.indexOf(word)].value)
             const inProse = candidate.occurrences.filter((i) => !tokens[i].first && !onHeading(tokens[i].line)).length
             if (glued.length >= 2 && inProse >= 3) {

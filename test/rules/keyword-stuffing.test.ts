@@ -1,0 +1,162 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import retextEnglish from 'retext-english'
+import {unified} from 'unified'
+import {VFile} from 'vfile'
+import {describe, expect, it} from 'vitest'
+import keywordStuffing from '../../rules/keyword-stuffing.js'
+
+async function lint(text: string, options?: Record<string, unknown>) {
+  const processor = unified().use(retextEnglish).use(keywordStuffing, options)
+  const file = new VFile({path: 'doc.txt', value: text})
+  await processor.run(processor.parse(file), file)
+  return file.messages
+}
+
+/** Filler sentences about a topic, so densities are realistic. */
+function filler(words: string[], count: number): string {
+  const out: string[] = []
+  for (let i = 0; i < count; i++) {
+    out.push(`The ${words[i % words.length]} report on page ${i + 1} gives more detail about costs, dates and the people involved.`)
+  }
+  return out.join(' ')
+}
+
+describe('keyword-stuffing', () => {
+  it('reports a quoted title phrase repeated as a term, once, at its first occurrence, with the other lines in the note', async () => {
+    const paragraphs = [
+      'Cheap Flights London: What Travellers Should Know',
+      '',
+      `Talk of "cheap flights London" is everywhere, but London fares rose this year. ${filler(['airline', 'airport'], 3)}`,
+      '',
+      `Airlines in London say the idea of "cheap flights London" is outdated, and flights now cost more. ${filler(['budget', 'travel'], 3)}`,
+      '',
+      `Many flights still sell out. Searching for "cheap flights London" rarely helps, because London demand is high. ${filler(['fare'], 2)}`,
+      '',
+      `The "cheap flights London" myth survives. Cheap seats exist, but flights from London are not cheap. ${filler(['price'], 2)}`,
+      '',
+      `In the end, "cheap flights London" is a slogan. London is expensive and flights are full.`,
+    ]
+    const messages = await lint(paragraphs.join('\n'))
+    expect(messages).toHaveLength(1)
+    const [message] = messages
+    expect(message.ruleId).toBe('keyword-stuffing')
+    expect(message.source).toBe('scrapelint')
+    expect(message.reason).toMatch(
+      /^Phrase “Cheap Flights London” appears 6 times \(\d+(\.\d)? per 1,000 words\), 5 of them in quotes, as a term rather than in a sentence: keyword stuffing$/,
+    )
+    expect(message.line).toBe(1)
+    expect(message.column).toBe(1)
+    expect(message.note).toMatch(/^Also on lines 3, 5, 7, 9, 11\. /)
+    expect(message.expected).toBeUndefined()
+    expect(message.actual).toBe('Cheap Flights London')
+  })
+
+  it('reports a title-case phrase glued from names the text uses on their own', async () => {
+    const body = [
+      'Chile Peru Trade Deal Explained',
+      '',
+      `The Chile Peru Trade Deal is not one treaty. Chile and Peru signed several accords, and Chile ships copper while Peru ships fish. ${filler(['trade'], 4)}`,
+      '',
+      `Officials in Chile called the Chile Peru Trade Deal a framework. Peru agreed. Exports from Chile to Peru doubled. ${filler(['port'], 4)}`,
+      '',
+      `Critics say the Chile Peru Trade Deal favours Chile. Farmers in Peru disagree, and Chile says Peru gains too. ${filler(['farm'], 4)}`,
+      '',
+      `Whatever the Chile Peru Trade Deal becomes, Chile and Peru will keep trading. Peru needs copper and Chile needs fish.`,
+    ].join('\n')
+    const messages = await lint(body)
+    expect(messages).toHaveLength(1)
+    expect(messages[0].reason).toMatch(
+      /^Phrase “Chile Peru Trade Deal” appears 5 times \([\d.]+ per 1,000 words\), a title-case phrase glued from “Chile” and “Peru”, which the text also uses on their own, 4 times inside sentences: keyword stuffing$/,
+    )
+    expect(messages[0].line).toBe(1)
+  })
+
+  it('reports a phrase repeated back to back, even when rare', async () => {
+    const messages = await lint(
+      'Looking for best vpn deals best vpn deals? A good VPN protects your privacy on public networks, and we compared twenty services on speed and price over three months.',
+    )
+    expect(messages).toHaveLength(1)
+    expect(messages[0].reason).toMatch(/^Phrase “best vpn deals” appears 2 times \([\d.]+ per 1,000 words\), repeated back to back once: keyword stuffing$/)
+    expect(messages[0].line).toBe(1)
+    expect(messages[0].column).toBe(13)
+  })
+
+  it('stays quiet on names an article is about, used in normal sentences', async () => {
+    const text = [
+      'Iran and Russia: An Uneasy Partnership',
+      '',
+      `Iran and Russia have grown closer since 2022. Iran sells drones to Russia, and Russia sells grain to Iran. ${filler(['Iran', 'Russia'], 3)}`,
+      '',
+      `Iran and Russia also share interests in Syria. The United States watches Iran and Russia closely, and the United States has imposed sanctions. ${filler(['Moscow'], 3)}`,
+      '',
+      `The company behind the drones, a state firm, says the company exports only to allies. Iran and Russia deny any breach. ${filler(['Tehran'], 3)}`,
+      '',
+      'For now, Iran and Russia remain partners, and the United States remains wary of both.',
+    ].join('\n')
+    expect(await lint(text)).toEqual([])
+  })
+
+  it('stays quiet on a quoted film title and on multi-word names such as New York Yankees', async () => {
+    const review = [
+      'Review: "Silver Harbour"',
+      '',
+      `"Silver Harbour" is a quiet film. The director shot "Silver Harbour" in one winter. ${filler(['scene'], 3)}`,
+      '',
+      `Fans of "Silver Harbour" will notice the score. "Silver Harbour" ends at sea. The cast of "Silver Harbour" is small.`,
+    ].join('\n')
+    expect(await lint(review)).toEqual([])
+    const sport = [
+      'New York Yankees Win Again',
+      '',
+      `The New York Yankees beat Boston on Sunday. New York fans cheered as the New York Yankees took the lead. ${filler(['game'], 2)}`,
+      '',
+      `The New York Yankees have won six straight. New York Mets fans in New York City were quiet. The New York Yankees play Toronto next, and the New York Yankees are favourites.`,
+    ].join('\n')
+    expect(await lint(sport)).toEqual([])
+  })
+
+  it('never reports function-word phrases or words repeated with punctuation between', async () => {
+    const text = 'One of the best, one of the worst. ' + 'Part of the plan was part of the deal and part of the story. '.repeat(6) + 'Let it go, let it go, they sang.'
+    expect(await lint(text)).toEqual([])
+  })
+
+  it('honours minCount', async () => {
+    const body = [
+      'Chile Peru Trade Deal Explained',
+      '',
+      `The Chile Peru Trade Deal is not one treaty. Chile and Peru signed several accords, and Chile ships copper while Peru ships fish. ${filler(['trade'], 4)}`,
+      '',
+      `Officials in Chile called the Chile Peru Trade Deal a framework. Peru agreed. Exports from Chile to Peru doubled. ${filler(['port'], 4)}`,
+      '',
+      `Critics say the Chile Peru Trade Deal favours Chile. Farmers in Peru disagree, and Chile says Peru gains too. ${filler(['farm'], 4)}`,
+      '',
+      `Whatever the Chile Peru Trade Deal becomes, Chile and Peru will keep trading. Peru needs copper and Chile needs fish.`,
+    ].join('\n')
+    expect(await lint(body, {minCount: 6})).toEqual([])
+  })
+
+  it('stays linear on hostile input', async () => {
+    const start = Date.now()
+    const messages = await lint('word '.repeat(100_000) + '"'.repeat(100_000) + ' x'.repeat(50_000))
+    expect(messages.length).toBeLessThanOrEqual(3)
+    expect(Date.now() - start).toBeLessThan(30_000)
+  })
+
+  const seed = path.resolve('seeds/000_b5ec2ec2e0fda784.txt')
+  it.skipIf(!fs.existsSync(seed))('finds "Iran Russia War" in seed 000, once', async () => {
+    const messages = await lint(fs.readFileSync(seed, 'utf8'))
+    expect(messages).toHaveLength(1)
+    expect(messages[0].reason).toMatch(/^Phrase “Iran Russia War” appears 13 times/)
+    expect(messages[0].line).toBe(1)
+  })
+
+  const bodies = path.resolve('../shared/data/article-extraction-dev')
+  it.skipIf(!fs.existsSync(bodies))('is silent on the clean article bodies (skipped without ../shared/data)', async () => {
+    let count = 0
+    for (const name of fs.readdirSync(bodies).filter((name) => name.endsWith('.body.txt'))) {
+      count += (await lint(fs.readFileSync(path.join(bodies, name), 'utf8'))).length
+    }
+    expect(count).toBeLessThanOrEqual(1)
+  })
+})

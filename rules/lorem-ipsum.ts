@@ -133,7 +133,8 @@ function sentences(line: Line, from: number): Sentence[] {
       i = start - 1
       continue
     }
-    if ((c === '.' || c === '!' || c === '?') && (i + 1 === text.length || /\s/.test(text[i + 1]!))) {
+    // A colon opens a new sentence too (`The motto reads: "..."`).
+    if ((c === '.' || c === '!' || c === '?' || c === ':') && (i + 1 === text.length || /\s/.test(text[i + 1]!))) {
       let end = i + 1
       while (end < text.length && /["'”’»)]/.test(text[end]!)) end++
       push(end, false)
@@ -152,7 +153,7 @@ function merged(sentences: readonly Sentence[]): LoremCount {
     result.lorem += sentence.count.lorem
     result.other += sentence.count.other
     result.neutral += sentence.count.neutral
-    result.words.push(...sentence.count.words)
+    for (const word of sentence.count.words) if (result.words.length < 12) result.words.push(word)
   }
   return result
 }
@@ -182,7 +183,7 @@ export default function loremIpsum(options?: RuleOptions) {
       for (const sentence of all) {
         const share = loremShare(sentence.count)
         if (sentence.count.lorem > 0 && share >= 0.6) current.push(sentence)
-        else if (sentence.count.lorem === 0 && sentence.count.other === 0 && current.length > 0) current.push(sentence)
+        else if (sentence.count.lorem === 0 && sentence.count.other === 0) continue
         else flush()
       }
       flush()

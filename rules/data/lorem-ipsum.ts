@@ -36,7 +36,7 @@ export interface LoremCount {
   lorem: number
   other: number
   neutral: number
-  /** The lorem words found, in order. */
+  /** The first lorem words found (at most 12), in order. */
   words: string[]
 }
 
@@ -58,7 +58,7 @@ export function countLorem(text: string): LoremCount {
     if (lower === 'al' && previous === 'et') kind = 'neutral'
     if (lower === 'et' && /^\s{1,3}al\b/.test(text.slice(match.index + 2, match.index + 8))) kind = 'neutral'
     result[kind]++
-    if (kind === 'lorem') result.words.push(word)
+    if (kind === 'lorem' && result.words.length < 12) result.words.push(word)
     previous = lower
   }
   return result

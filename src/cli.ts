@@ -35,6 +35,14 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8')
 }
 
+/**
+ * Repeatable options take one value each (`--rule a:off --rule b:error`); yargs gives a string for
+ * one and an array for several. (yargs' `array: true` would swallow the paths that follow.)
+ */
+function list(value: string | string[] | undefined): string[] | undefined {
+  return value === undefined ? undefined : Array.isArray(value) ? value.map(String) : [String(value)]
+}
+
 /** yargs-parser drops a lone `-`; it stands for stdin here, so it is carried through under another name. */
 const STDIN = '\u0000stdin'
 
@@ -46,10 +54,12 @@ export async function main(argv: string[]): Promise<number> {
     .option('format', {alias: 'f', choices: FORMATS, default: 'stylish' as Format, describe: 'report format'})
     .option('quiet', {alias: 'q', type: 'boolean', default: false, describe: 'report errors only'})
     .option('max-warnings', {type: 'number', describe: 'exit 1 when there are more warnings than this'})
-    .option('rule', {type: 'string', array: true, describe: 'set a rule level: id:off, id:warn or id:error (repeatable)'})
+    .option('rule', {type: 'string', coerce: list, describe: 'set a rule level: id:off, id:warn or id:error (repeatable)'})
     .option('config', {alias: 'c', type: 'string', describe: 'use this config file for every document (--no-config: none)'})
-    .option('ignore-pattern', {type: 'string', array: true, describe: 'ignore files matching this gitignore-style pattern (repeatable)'})
+    .option('ignore-pattern', {type: 'string', coerce: list, describe: 'ignore files matching this gitignore-style pattern (repeatable)'})
     .option('stdin-filename', {type: 'string', describe: 'the name of the document read from -'})
+    .option('corpus', {type: 'string', coerce: list, describe: 'files or folders that corpus rules compare with, without reporting on them (repeatable)'})
+    .option('max-file-size', {type: 'number', default: 20, describe: 'skip files larger than this many MiB'})
     .option('output', {alias: 'o', type: 'string', describe: 'write the report to this file'})
     .option('color', {type: 'boolean', describe: 'colour the stylish report (default: when stdout is a terminal)'})
     .option('list-rules', {type: 'boolean', describe: 'list the rules with their default level and exit'})
@@ -80,6 +90,8 @@ export async function main(argv: string[]): Promise<number> {
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
     throw new ScrapelintError(`--max-warnings takes a whole number from 0, not ${maxWarnings}`)
   }
+  const maxFileSize = args['max-file-size']
+  if (!(maxFileSize > 0)) throw new ScrapelintError(`--max-file-size takes a number of MiB above 0, not ${maxFileSize}`)
   const overrides: Record<string, RuleSetting> = {}
   for (const flag of args.rule ?? []) {
     const [id, level] = parseRuleFlag(flag)
@@ -90,7 +102,16 @@ export async function main(argv: string[]): Promise<number> {
   const stdin = paths.includes('-') ? await readStdin() : undefined
 
   const output = args.output === undefined ? undefined : path.resolve(cwd, args.output)
-  const result = await lint(paths, {cwd, config, rules: overrides, ignorePatterns: args['ignore-pattern'], stdin, stdinFilename: args['stdin-filename']})
+  const result = await lint(paths, {
+    cwd,
+    config,
+    rules: overrides,
+    ignorePatterns: args['ignore-pattern'],
+    stdin,
+    stdinFilename: args['stdin-filename'],
+    corpus: args.corpus,
+    maxFileSize: maxFileSize * 1024 * 1024,
+  })
   if (output && result.files.some((file) => path.resolve(file.cwd, file.path) === output)) {
     throw new ScrapelintError(`--output ${args.output} is one of the linted files: refusing to overwrite an input`)
   }

@@ -7,6 +7,7 @@ import path from 'node:path'
 import retextEnglish from 'retext-english'
 import {unified, type Processor} from 'unified'
 import {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
 import {compareFile, compareMessage} from 'vfile-sort'
 import {rules as registry} from '../rules/index.js'
 import {ConfigLoader, type ResolvedConfig, type RuleSetting} from './config.js'
@@ -27,6 +28,16 @@ export interface LintOptions {
   stdin?: string
   /** Path that names the stdin document in reports and for config lookup. */
   stdinFilename?: string
+  /**
+   * Files, folders or globs that are corpus context only: their documents take part in the corpus
+   * rules (contradiction, shared-boilerplate) but are not reported. A pre-commit hook names the
+   * staged files as inputs and the whole corpus here.
+   */
+  corpus?: string[]
+  /** Skip files larger than this many bytes (default 20 MiB). */
+  maxFileSize?: number
+  /** Lint documents longer than this many characters in windows (default 1,000,000). */
+  windowSize?: number
 }
 
 export interface LintResult {
@@ -94,29 +105,45 @@ export async function lint(names: string[], options: LintOptions = {}): Promise<
   const inputs = await resolveInputs(names, {cwd, ignorePatterns})
   const warnings = [...inputs.warnings]
   const errors = [...inputs.errors]
-  const run = new Run(loader)
+  const run = new Run(loader, options.windowSize)
   const files: VFile[] = []
 
-  for (const name of inputs.files) {
+  const load = async (name: string): Promise<VFile | undefined> => {
     const stdin = name === '-'
     const filePath = stdin ? path.resolve(cwd, options.stdinFilename ?? '<stdin>') : name
     const shown = path.relative(cwd, filePath) || filePath
-    const read = stdin ? decode(Buffer.from(options.stdin ?? '', 'utf8')) : await readDocument(name)
+    const read = stdin ? decode(Buffer.from(options.stdin ?? '', 'utf8')) : await readDocument(name, options.maxFileSize)
     if (read.kind === 'error') {
       errors.push(`${shown}: ${read.reason}`)
-      continue
+      return undefined
     }
     if (read.kind === 'skip') {
       warnings.push(`${shown}: ${read.reason}`)
-      continue
+      return undefined
     }
     for (const warning of read.warnings) warnings.push(`${shown}: ${warning}`)
-    files.push(await run.document(new VFile({path: displayPath(cwd, filePath), cwd, value: read.value})))
+    return run.document(new VFile({path: displayPath(cwd, filePath), cwd, value: read.value}))
+  }
+
+  for (const name of inputs.files) {
+    const file = await load(name)
+    if (file) files.push(file)
   }
   if (files.length === 0 && errors.length === 0) {
     throw new ScrapelintError(`nothing to lint${warnings.length > 0 ? ':\n  ' + warnings.join('\n  ') : ''}`)
   }
-  await run.corpus(files, cwd)
+  const context: VFile[] = []
+  if (options.corpus && options.corpus.length > 0) {
+    const named = new Set(inputs.files)
+    const extra = await resolveInputs(options.corpus, {cwd, ignorePatterns})
+    errors.push(...extra.errors.map((error) => `--corpus ${error}`))
+    for (const name of extra.files) {
+      if (named.has(name) || name === '-') continue
+      const file = await load(name)
+      if (file) context.push(file)
+    }
+  }
+  await run.corpus([...files, ...context], cwd)
   return {files: sortFiles(files), warnings, errors}
 }
 
@@ -131,14 +158,72 @@ function sortFiles(files: VFile[]): VFile[] {
   return files.sort(compareFile)
 }
 
+/** Documents longer than this (in characters) are linted in windows, which bounds memory and time. */
+export const DEFAULT_WINDOW = 1_000_000
+
+interface Window {
+  start: number
+  end: number
+  /** 1-based line the window starts on. */
+  line: number
+}
+
+/** Cut `text` into windows of about `size` characters, at blank lines where possible, else at line ends, else anywhere. */
+export function windows(text: string, size: number): Window[] {
+  const result: Window[] = []
+  let start = 0
+  let line = 1
+  while (start < text.length) {
+    let end = Math.min(text.length, start + size)
+    if (end < text.length) {
+      const floor = start + Math.floor(size / 2)
+      const blank = text.lastIndexOf('\n\n', end)
+      const newline = text.lastIndexOf('\n', end - 1)
+      if (blank >= floor) end = blank + 2
+      else if (newline >= floor) end = newline + 1
+    }
+    result.push({start, end, line})
+    for (let index = text.indexOf('\n', start); index !== -1 && index < end; index = text.indexOf('\n', index + 1)) line++
+    start = end
+  }
+  return result
+}
+
+function shiftPlace(place: VFileMessage['place'], shift: number) {
+  if (!place) return
+  const points = 'start' in place ? [place.start, place.end] : [place]
+  for (const point of points) if (point && point.offset !== undefined) point.offset += shift
+}
+
+/**
+ * Merge the facts of a window into the document's: arrays are concatenated, objects merged key by
+ * key the same way, other values kept from the first window. Rules keep their facts as arrays of
+ * records (or objects of such arrays) so that this is all a windowed document needs.
+ */
+function mergeData(into: Record<string, unknown>, from: Record<string, unknown>) {
+  for (const [key, value] of Object.entries(from)) {
+    const current = into[key]
+    if (current === undefined) into[key] = value
+    else if (Array.isArray(current) && Array.isArray(value)) current.push(...value)
+    else if (isRecord(current) && isRecord(value)) mergeData(current, value)
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
 /** One run: processors cached per config, each document's config remembered for the corpus pass. */
 class Run {
   private readonly loader: ConfigLoader
   private readonly processors = new Map<ResolvedConfig, AnyProcessor>()
   private readonly configs = new WeakMap<VFile, ResolvedConfig>()
 
-  constructor(loader: ConfigLoader) {
+  private readonly windowSize: number
+
+  constructor(loader: ConfigLoader, windowSize = DEFAULT_WINDOW) {
     this.loader = loader
+    this.windowSize = windowSize
   }
 
   async document(file: VFile): Promise<VFile> {
@@ -148,8 +233,24 @@ class Run {
       processor = createProcessor(config)
       this.processors.set(config, processor)
     }
-    const tree = processor.parse(file)
-    await processor.run(tree, file)
+    const text = String(file)
+    if (text.length <= this.windowSize) {
+      await processor.run(processor.parse(file), file)
+    } else {
+      for (const window of windows(text, this.windowSize)) {
+        // Lines before the window become empty lines, so line numbers and columns in the window's
+        // messages and facts are those of the whole document; only offsets need shifting.
+        const part = new VFile({path: file.path, cwd: file.cwd, value: '\n'.repeat(window.line - 1) + text.slice(window.start, window.end)})
+        await processor.run(processor.parse(part), part)
+        const shift = window.start - (window.line - 1)
+        for (const message of part.messages) {
+          shiftPlace(message.place, shift)
+          file.messages.push(message)
+        }
+        mergeData(file.data as Record<string, unknown>, part.data as Record<string, unknown>)
+      }
+      file.info(`long document (${text.length.toLocaleString('en')} characters) linted in windows of ${this.windowSize.toLocaleString('en')}: sentences are not compared across windows`, {place: {line: 1, column: 1}, ruleId: 'windowed', source: 'scrapelint'})
+    }
     applyLevels(file, config)
     this.configs.set(file, config)
     return file

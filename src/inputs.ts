@@ -106,10 +106,18 @@ export function decode(buffer: Buffer): ReadResult {
   return {kind: 'text', value, warnings}
 }
 
-/** Read and decode one file. */
-export async function readDocument(file: string): Promise<ReadResult> {
+/** Files larger than this many bytes are skipped unless the user raises the limit. */
+export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024
+
+/** Read and decode one file; one larger than `maxFileSize` bytes is skipped unread. */
+export async function readDocument(file: string, maxFileSize = DEFAULT_MAX_FILE_SIZE): Promise<ReadResult> {
   let buffer: Buffer
   try {
+    const {size} = await fs.stat(file)
+    if (size > maxFileSize) {
+      const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1) + ' MB'
+      return {kind: 'skip', reason: `${mb(size)}, larger than the limit of ${mb(maxFileSize)}: not linted (raise it with --max-file-size)`}
+    }
     buffer = await fs.readFile(file)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code

@@ -46,6 +46,8 @@ export interface Claim {
   pred: string
   /** Object key: compound and head lemma (`defense pact`), `` when there is none. */
   obj: string
+  /** Compound before the object head (`defense` in `defense pact`): must agree when both have one. */
+  oc?: string
   /** Object as written (`a formal defense pact`). */
   os: string
   /** Polarity: 1 asserted, -1 negated. */
@@ -53,6 +55,8 @@ export interface Claim {
   mod: Modality
   /** 1 when the claim comes from a nominalisation (`the signing of a pact`). */
   nom?: 1
+  /** The object is indefinite (`a software update`): one of many. */
+  ind?: 1
   /** `never` was used. */
   nev?: 1
   /** Numbers the claim gives. */

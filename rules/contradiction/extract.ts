@@ -14,7 +14,7 @@ import {
   NEGATIVE_IMPLICATIVES, NOMINALS, NOT_NEGATING, NUMBER_QUALIFIERS, NUMBER_WORDS, ONCE_ONLY, POSITIVE_IMPLICATIVES,
 } from '../data/contradiction-lexicon.js'
 import type {Claim, ClaimNumber, Modality} from './claims.js'
-import {MASS_NOUNS} from '../data/contradiction-lexicon.js'
+import {MASS_NOUNS, RELATION_NOUNS} from '../data/contradiction-lexicon.js'
 
 // ---------------------------------------------------------------------------
 // Knowledge bases, built once per process.
@@ -25,6 +25,7 @@ interface VerbTransform {
 }
 const world = (nlp as unknown as {world(): {model: unknown; methods: {two: {transform: {verb: VerbTransform}}}}}).world()
 const verbTransform = world.methods.two.transform.verb
+const LEXICON = (world.model as {one: {lexicon: Record<string, string | string[] | undefined>}}).one.lexicon
 
 const set = (words: readonly string[]) => new Set(words)
 const NEGATION_SET = set(NEGATIONS)
@@ -44,6 +45,7 @@ const HEDGE_ADVERBS = set(['probably', 'possibly', 'perhaps', 'maybe', 'likely',
 const BE = set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'am', "'s", "'re", "'m"])
 const PAST_AUX = set(['did', 'had', 'was', 'were', "didn't", "hadn't", "wasn't", "weren't"])
 const PERFECT_AUX = set(['has', 'have', 'had', "hasn't", "haven't", "hadn't", "'ve"])
+const POSSESSIVE_DETS = set(['its', 'their', 'his', 'her', 'our', 'my', 'your'])
 const RELATIVE = set(['that', 'which', 'who', 'whom', 'whose'])
 const PRONOUN_OBJECTS = set(['it', 'them', 'this', 'that', 'these', 'those', 'one', 'ones', 'him', 'her', 'itself', 'themselves', 'anything', 'something', 'nothing', 'everything', 'all', 'any', 'some', 'each', 'other', 'others'])
 const RELATIVE_TIME = set(['yesterday', 'today', 'tonight', 'tomorrow', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'])
@@ -51,6 +53,8 @@ const CURRENCY_WORDS: Record<string, string> = {dollar: '$', dollars: '$', usd: 
 
 /** Past forms of the predicates of interest (`rose` -> `rise`), to repair tags (compromise reads `Sales rose` as nouns). */
 const PAST_FORMS = new Map<string, string>()
+/** Past and third-person forms of those predicates, with their tense. */
+const VERB_FORMS = new Map<string, [string, 'PastTense' | 'PresentTense']>()
 
 /** Inflected forms of the predicates of interest, and the nominalisations: the sentence filter's triggers. */
 const TRIGGERS: Set<string> = (() => {
@@ -62,8 +66,11 @@ const TRIGGERS: Set<string> = (() => {
     const forms = verbTransform.conjugate(verb, world.model)
     for (const form of Object.values(forms)) if (form && !form.includes(' ')) triggers.add(form)
     if (forms.PastTense && forms.PastTense !== verb) PAST_FORMS.set(forms.PastTense, verb)
+    if (forms.PastTense) VERB_FORMS.set(forms.PastTense, [verb, 'PastTense'])
+    if (forms.PresentTense) VERB_FORMS.set(forms.PresentTense, [verb, 'PresentTense'])
   }
   for (const noun of Object.keys(NOMINALS)) triggers.add(noun)
+  for (const noun of RELATION_NOUNS) triggers.add(noun)
   for (const word of [...NEGATIONS, ...Object.keys(MODALS), ...Object.keys(HEDGE_ADJECTIVES), ...NEGATIVE_IMPLICATIVES]) triggers.add(word)
   for (const word of Object.keys(NUMBER_WORDS)) triggers.add(word)
   for (const word of Object.keys(MULTIPLIERS)) if (word.length > 2) triggers.add(word)
@@ -126,6 +133,10 @@ export function isCandidate(words: string[]): boolean {
     if (TRIGGERS.has(word)) return true
     const code = word.charCodeAt(0)
     if (code >= 48 && code <= 57) return true
+    // any past tense: `returned`, `removed`, `won`
+    if (word.length > 4 && word.endsWith('ed')) return true
+    const tag = LEXICON[word]
+    if (tag === 'PastTense' || tag === 'Participle') return true
   }
   return false
 }
@@ -173,6 +184,21 @@ function tokenize(sentence: string, names: ReadonlySet<string>): Token[] {
     }
     // `Sales rose by 7%`: a past form of a predicate of interest, read as a noun after a noun
     const lemma = PAST_FORMS.get(t.w)
+    const previous = tokens[k - 1]
+    // `Netflix shares rose`: `shares` read as a verb, `rose` as a noun
+    if ((lemma || VERB_FORMS.get(t.w)?.[1] === 'PastTense') && previous && previous.tags.has('Verb') && previous.tags.has('PresentTense') && previous.w.endsWith('s') && k > 1 && tokens[k - 2].tags.has('Noun') && !tokens[k - 2].tags.has('Pronoun')) {
+      previous.tags = new Set(['Noun', 'Plural'])
+      previous.lemma = previous.w.slice(0, -1)
+    }
+    // `Toyota cut prices`, `The factory employs 4,000 workers`: a predicate form read as a noun right after the subject
+    const form = VERB_FORMS.get(t.w)
+    const next = tokens[k + 1]
+    const subjectBefore = previous && (previous.tags.has('ProperNoun') || (k === 2 && tokens[0].tags.has('Determiner') && previous.tags.has('Noun'))) && !previous.tags.has('Possessive')
+    if (form && t.tags.has('Noun') && !t.tags.has('Verb') && subjectBefore && next && (next.tags.has('Determiner') || next.tags.has('Value') || (next.tags.has('Noun') && !next.tags.has('ProperNoun')))) {
+      t.tags = new Set(['Verb', form[1]])
+      t.lemma = form[0]
+      continue
+    }
     if (lemma && !t.tags.has('Verb') && k > 0 && tokens[k - 1].tags.has('Noun') && !tokens[k - 1].tags.has('Determiner')) {
       const next = tokens[k + 1]
       if (!next || next.tags.has('Preposition') || next.tags.has('Value') || next.tags.has('Determiner') || next.tags.has('Adverb') || next.w === 'to') {
@@ -309,7 +335,13 @@ interface Phrase {
   compound: string
   pronoun: boolean
   anaphoricDet: boolean
+  /** Starts with `its`, `their`...: something of the topic, not the topic itself. */
+  possessiveDet: boolean
   negDet: boolean
+  /** `a`, `an`, `another`, `some`: one of many, not a particular one. */
+  indefinite: boolean
+  /** Capitalised modifiers before the head (`IMF` in `the IMF loan`, `Chinese`), sorted. */
+  names: string[]
   numbers: ClaimNumber[]
 }
 
@@ -332,9 +364,14 @@ function phrase(tokens: Token[], start: number, end: number): Phrase | null {
   }
   let compound = ''
   const before = tokens[headIndex - 1]
-  if (head && headIndex > start && before && before.tags.has('Noun') && !before.tags.has('ProperNoun') && !before.tags.has('Value') && !before.tags.has('Possessive') && !before.tags.has('Pronoun') && !before.tags.has('Date')) compound = before.lemma
+  if (head && headIndex > start && before && (before.tags.has('Noun') || before.tags.has('Gerund')) && !before.tags.has('ProperNoun') && !before.tags.has('Value') && !before.tags.has('Possessive') && !before.tags.has('Pronoun') && !before.tags.has('Date')) compound = before.lemma
   const first = tokens[start]
   const numbers = readNumbers(tokens, start, end, 'n', head)
+  const names: string[] = []
+  for (let k = start; k < headIndex; k++) {
+    const c0 = tokens[k].text.charCodeAt(0)
+    if (c0 >= 65 && c0 <= 90 && k > 0 && !tokens[k].tags.has('Determiner')) names.push(entityWord(tokens[k]))
+  }
   return {
     start, end,
     text: tokens.slice(start, end + 1).map((t) => t.text).join(' '),
@@ -343,7 +380,10 @@ function phrase(tokens: Token[], start: number, end: number): Phrase | null {
     compound,
     pronoun,
     anaphoricDet: ANAPHORIC_DET_SET.has(first.w) || first.tags.has('Pronoun'),
+    possessiveDet: start < end && POSSESSIVE_DETS.has(first.w),
     negDet: first.w === 'no',
+    indefinite: first.w === 'a' || first.w === 'an' || first.w === 'another' || first.w === 'some' || (first.tags.has('Plural') && start === end),
+    names: [...new Set(names)].sort(),
     numbers,
   }
 }
@@ -375,7 +415,8 @@ function phraseAfter(tokens: Token[], start: number): Phrase | null {
   let k = start
   while (k < tokens.length) {
     const t = tokens[k]
-    if (!(isNounish(t) || t.w === '%' || (t.w === 'and' && tokens[k - 1]?.tags.has('ProperNoun') && tokens[k + 1]?.tags.has('ProperNoun')))) break
+    const gerundModifier = t.tags.has('Gerund') && k > start && tokens[k + 1]?.tags.has('Noun')
+    if (!(isNounish(t) || gerundModifier || t.w === '%' || (t.w === 'and' && tokens[k - 1]?.tags.has('ProperNoun') && tokens[k + 1]?.tags.has('ProperNoun')))) break
     if (t.tags.has('Pronoun') && !t.tags.has('Possessive') && k > start) break
     k++
     if (t.stop) break
@@ -529,6 +570,18 @@ export function extractClaims(sentence: SentenceInput, topic: string[], names: R
       pol = -1
       mod = 'done'
       objectStart = group.main + 4
+    } else if (group.passive && HEDGE_ADJECTIVES[verb.w] && tokens[group.main + 1]?.w === 'to' && is(tokens[group.main + 2], 'Verb')) {
+      // `is expected to sign`, `is not expected to sign`, `was set to sign`
+      if (HEDGE_ADJECTIVES[verb.w] === 'unlikely') {
+        if (group.neg) continue
+        mod = 'unlikely'
+        pol = 1
+      } else {
+        mod = group.neg ? 'unlikely' : 'will'
+        pol = 1
+      }
+      lemma = tokens[group.main + 2].lemma
+      objectStart = group.main + 3
     } else if (tokens[group.main + 1]?.w === 'to' && is(tokens[group.main + 2], 'Verb') && !group.copula) {
       // `refused to sign`, `managed to sign`; plans and intentions are skipped
       const inner = tokens[group.main + 2]
@@ -596,7 +649,7 @@ export function extractClaims(sentence: SentenceInput, topic: string[], names: R
     let subject: {key: string; text: string} | null
     let object: Phrase | null
     let agentMods: string[] = []
-    if (group.passive) {
+    if (group.passive && !(HEDGE_ADJECTIVES[verb.w] && tokens[group.main + 1]?.w === 'to')) {
       object = phraseBefore(tokens, group.start - 1)
       let k = objectStart
       while (k < tokens.length && tokens[k].tags.has('Adverb')) k++
@@ -612,7 +665,7 @@ export function extractClaims(sentence: SentenceInput, topic: string[], names: R
       }
       if (!object) continue
       // the passive's grammatical subject may itself be anaphoric (`it was founded`): resolve like a subject
-      if (object.pronoun || (object.anaphoricDet && ANAPHOR_SET.has(object.head))) {
+      if (!object.possessiveDet && (object.pronoun || (object.anaphoricDet && ANAPHOR_SET.has(object.head)))) {
         if (topic.length === 0) continue
         object = {...object, head: '', compound: '', ents: topic}
       }
@@ -710,9 +763,11 @@ function subjectKey(subject: Phrase, topic: string[]): {key: string; text: strin
   let ents = subject.ents
   let head = subject.head
   if (ents.length === 0) {
-    if (topic.length === 0) return null
+    const anaphoric = (subject.pronoun && !subject.possessiveDet) || (ANAPHOR_SET.has(head) && !subject.possessiveDet)
+    // without a topic, only a plain common noun (`the senate`) can stand for itself
+    if (topic.length === 0) return anaphoric || !head ? null : {key: '#' + head, text: subject.text}
     ents = topic
-    if (subject.pronoun || ANAPHOR_SET.has(head)) head = ''
+    if (anaphoric) head = ''
   } else if (ANAPHOR_SET.has(head) && head !== 'government' && head !== 'capital') head = ''
   if (!head && ents.length === 0) return null
   return {key: ents.join(',') + '#' + head, text: subject.text}
@@ -754,13 +809,15 @@ function build(
   if (LIGHT_VERBS.has(pred) && numbers.length === 0) return null
   let obj = ''
   if (object) {
-    if (object.head) obj = (object.compound ? object.compound + ' ' : '') + object.head
+    if (object.head) obj = [...object.names, object.head].join(' ')
     else if (object.ents.length > 0) obj = object.ents.join(' ')
   }
   // an object is needed, except for changes (`revenue fell 5%`) and one-off events (`she died in 1990`)
   if (obj === '' && numbers.length === 0 && !AXES.has(pred) && !ONCE_ONLY_SET.has(pred)) return null
   const claim: Claim = {...base, subj: subject.key, ss: subject.text, pred, obj, os: object?.text ?? '', pol, mod, vf: verbForms(pred)}
   if (never) claim.nev = 1
+  if (object?.indefinite) claim.ind = 1
+  if (object?.compound) claim.oc = object.compound
   if (numbers.length > 0) claim.n = numbers.slice(0, 3)
   if (per) claim.per = per
   if (mods.length > 0) claim.mods = mods

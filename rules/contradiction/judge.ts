@@ -40,6 +40,7 @@ const ALL_KINDS: ReadonlySet<ConflictKind> = new Set(['negation', 'modality', 'a
 /** Periods: `strict` wants both the same (both absent counts), otherwise an absent one matches anything. */
 function periodsAgree(a: Claim, b: Claim, strict: boolean, sameDocument: boolean): boolean {
   if (a.per === 'multi' || b.per === 'multi') return false
+  if (!strict && (a.per === undefined || b.per === undefined)) return true
   const relative = (a.per?.startsWith('rel:') ?? false) || (b.per?.startsWith('rel:') ?? false)
   // relative periods (`last year`) only compare inside one document (same anchor date)
   if (relative && !sameDocument) return false
@@ -132,6 +133,7 @@ export function createRuleJudge(options: Partial<JudgeOptions> = {}): Judge {
   return function ruleJudge(a: Claim, b: Claim, context?: JudgeContext): Verdict | undefined {
     const same = context?.sameDocument ?? false
     if (a.subj !== b.subj || a.obj !== b.obj) return undefined
+    if (a.oc && b.oc && a.oc !== b.oc) return undefined
     if (a.pred === b.pred) {
       if (a.pol !== b.pol) {
         // it happened vs it did not (same tense)
@@ -153,7 +155,7 @@ export function createRuleJudge(options: Partial<JudgeOptions> = {}): Judge {
           }
         }
         // different dates for an event that happens once
-        if (a.mod === 'done' && ONCE_ONLY_SET.has(a.pred) && a.per && b.per && a.per !== b.per && isDate(a.per) && isDate(b.per) && modsAgree(a, b, false) && !a.n && !b.n) {
+        if (a.mod === 'done' && ONCE_ONLY_SET.has(a.pred) && !a.ind && !b.ind && a.per && b.per && a.per !== b.per && isDate(a.per) && isDate(b.per) && modsAgree(a, b, false) && !a.n && !b.n) {
           if (a.per.slice(0, 4) !== b.per.slice(0, 4) || a.per.length === b.per.length) return verdict('date', a, b, true)
         }
       }

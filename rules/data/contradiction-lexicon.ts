@@ -177,3 +177,9 @@ export const MASS_NOUNS: readonly string[] = [
   'energy', 'power', 'food', 'money', 'time', 'life', 'history', 'technology', 'security', 'cooperation', 'aid',
   'business', 'industry', 'agriculture', 'education', 'health', 'healthcare', 'pollution', 'weather', 'rain', 'snow',
 ]
+
+/** Relational nouns that make a copula sentence a checkable claim (`Norway is a member of ...`). */
+export const RELATION_NOUNS: readonly string[] = [
+  'member', 'members', 'signatory', 'signatories', 'ally', 'subsidiary', 'founder', 'owner', 'winner', 'champion',
+  'capital', 'citizen', 'resident', 'shareholder', 'sponsor', 'host',
+]

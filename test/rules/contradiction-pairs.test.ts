@@ -1,0 +1,62 @@
+/**
+ * The contradiction rule on sentence pairs written for the tests
+ * (test/fixtures/contradiction-pairs.json): each sentence is its own
+ * document; a pair is flagged when both documents get a message.
+ */
+import {readFileSync} from 'node:fs'
+import retextEnglish from 'retext-english'
+import {unified} from 'unified'
+import {VFile} from 'vfile'
+import {describe, expect, test} from 'vitest'
+import contradiction, {corpus} from '../../rules/contradiction.js'
+
+interface Pair {
+  a: string
+  b: string
+  type?: string
+  why?: string
+  context?: string
+}
+const pairs = JSON.parse(readFileSync(new URL('../fixtures/contradiction-pairs.json', import.meta.url), 'utf8')) as {contradictions: Pair[]; compatible: Pair[]}
+const processor = unified().use(retextEnglish).use(contradiction)
+
+async function flagged(pair: Pair): Promise<boolean> {
+  const before = pair.context ? pair.context + ' ' : ''
+  const files = [new VFile({path: 'a.txt', value: before + pair.a}), new VFile({path: 'b.txt', value: before + pair.b})]
+  for (const file of files) await processor.run(processor.parse(file), file)
+  corpus(files, {})
+  return files.every((file) => file.messages.some((message) => message.ruleId === 'contradiction'))
+}
+
+describe('contradiction on sentence pairs', () => {
+  test('fixture has enough pairs of each type', () => {
+    expect(pairs.contradictions.length).toBeGreaterThanOrEqual(50)
+    expect(pairs.compatible.length).toBeGreaterThanOrEqual(100)
+    const types = new Set(pairs.contradictions.map((pair) => pair.type))
+    expect([...types].sort()).toEqual(['antonym', 'date', 'modality', 'negation', 'numeric'])
+  })
+
+  test('precision and recall', async () => {
+    let truePositives = 0
+    let falsePositives = 0
+    const missed: Pair[] = []
+    const wrong: Pair[] = []
+    for (const pair of pairs.contradictions) {
+      if (await flagged(pair)) truePositives++
+      else missed.push(pair)
+    }
+    for (const pair of pairs.compatible) {
+      if (await flagged(pair)) {
+        falsePositives++
+        wrong.push(pair)
+      }
+    }
+    const precision = truePositives / Math.max(1, truePositives + falsePositives)
+    const recall = truePositives / pairs.contradictions.length
+    console.log(`contradiction pairs: precision ${precision.toFixed(3)} (${falsePositives} of ${pairs.compatible.length} compatible pairs flagged), recall ${recall.toFixed(3)} (${truePositives} of ${pairs.contradictions.length})`)
+    for (const pair of missed) console.log(`  missed [${pair.type}] ${pair.a} | ${pair.b}`)
+    for (const pair of wrong) console.log(`  false positive [${pair.why}] ${pair.a} | ${pair.b}`)
+    expect(precision).toBeGreaterThanOrEqual(0.95)
+    expect(recall).toBeGreaterThanOrEqual(0.8)
+  })
+})

@@ -16,12 +16,12 @@ import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import type {Position} from 'unist'
 import {report, resolveOptions, type CorpusCheck, type RuleMeta, type RuleOptions} from '../src/rule.js'
-import type {Claim, ContradictionData} from './contradiction/claims.js'
-import {AXES, extractClaims, isCandidate} from './contradiction/extract.js'
+import type {Claim, ContradictionData, StoredClaim, StoredSentence} from './contradiction/claims.js'
+import {AXES, extractClaims, isCandidate, verbForms} from './contradiction/extract.js'
 import {createRuleJudge, type ConflictKind, type Judge} from './contradiction/judge.js'
 import {NOT_NAMES} from './data/contradiction-lexicon.js'
 
-export type {Claim, ContradictionData} from './contradiction/claims.js'
+export type {Claim, ContradictionData, StoredClaim, StoredSentence} from './contradiction/claims.js'
 
 export const meta: RuleMeta = {
   id: 'contradiction',
@@ -99,7 +99,8 @@ export default function contradiction(options?: RuleOptions) {
       sentences.push(node)
     })
     const {topic, names} = documentTopic(sentences)
-    const claims: Claim[] = []
+    const stored: StoredSentence[] = []
+    const claims: StoredClaim[] = []
     for (let si = 0; si < sentences.length; si++) {
       const sentence = sentences[si]
       const start = sentence.position?.start
@@ -111,9 +112,12 @@ export default function contradiction(options?: RuleOptions) {
       const last = sentence.children[sentence.children.length - 1]
       if (last && last.type === 'PunctuationNode' && toString(last) === '?') continue
       const text = toString(sentence)
-      claims.push(...extractClaims({text, at: [start.line, start.column, end.line, end.column, start.offset, end.offset], si}, topic, names))
+      const found = extractClaims({text, at: [start.line, start.column, end.line, end.column, start.offset, end.offset], si}, topic, names)
+      if (found.length === 0) continue
+      stored.push({si, at: found[0].at, s: found[0].s})
+      for (const {at, s, vf, ...claim} of found) claims.push(claim)
     }
-    const data: ContradictionData = {topic, claims}
+    const data: ContradictionData = {topic, sentences: stored, claims}
     file.data.contradiction = data
   }
 }
@@ -122,6 +126,8 @@ export default function contradiction(options?: RuleOptions) {
 // Over the corpus.
 
 interface Entry {
+  /** Unique per claim in the run, to judge a pair once even when it shares several buckets. */
+  id: number
   file: number
   claim: Claim
 }
@@ -159,18 +165,24 @@ export function createCorpusCheck(makeJudge: (options: Options) => Judge = (opti
     const options = resolveOptions<Options>(meta, rawOptions)
     const judge = makeJudge(options)
     const index = new Map<string, Entry[]>()
+    let id = 0
     for (let f = 0; f < files.length; f++) {
       const data = files[f].data.contradiction
       if (!data) continue
-      for (const claim of data.claims) {
-        for (const key of claimKeys(claim)) {
+      const sentences = new Map(data.sentences.map((sentence) => [sentence.si, sentence]))
+      for (const stored of data.claims) {
+        const sentence = sentences.get(stored.si)
+        if (!sentence) continue
+        const entry: Entry = {id: id++, file: f, claim: {...stored, at: sentence.at, s: sentence.s, vf: verbForms(stored.pred)}}
+        for (const key of claimKeys(entry.claim)) {
           let bucket = index.get(key)
           if (!bucket) index.set(key, (bucket = []))
-          bucket.push({file: f, claim})
+          bucket.push(entry)
         }
       }
     }
     const reported = new Set<string>()
+    const judged = new Set<string>()
     for (const bucket of index.values()) {
       if (bucket.length < 2) continue
       // claims with one signature are judged once; their members share the verdict
@@ -189,6 +201,9 @@ export function createCorpusCheck(makeJudge: (options: Options) => Judge = (opti
         for (let j = i + 1; j < list.length; j++) {
           const x = list[i][0]
           const y = list[j][0]
+          const pairId = x.id < y.id ? `${x.id}|${y.id}` : `${y.id}|${x.id}`
+          if (judged.has(pairId)) continue
+          judged.add(pairId)
           const verdict = judge(x.claim, y.claim, {sameDocument: x.file === y.file})
           const sameX = x.file === y.file
           if (!verdict && !sameX) continue

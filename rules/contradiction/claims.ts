@@ -69,10 +69,23 @@ export interface Claim {
   vf: [string, string]
 }
 
+/** A claim as stored on `file.data`: its sentence is stored once, apart. */
+export type StoredClaim = Omit<Claim, 'at' | 's' | 'vf'>
+
+export interface StoredSentence {
+  /** Index of the sentence in its document. */
+  si: number
+  at: Claim['at']
+  /** The sentence (shortened). */
+  s: string
+}
+
 export interface ContradictionData {
   /** Words naming what the document is about (`iran`, `russia`), which anaphoric subjects resolve to. */
   topic: string[]
-  claims: Claim[]
+  /** The sentences that hold claims. */
+  sentences: StoredSentence[]
+  claims: StoredClaim[]
 }
 
 declare module 'vfile' {

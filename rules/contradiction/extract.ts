@@ -41,6 +41,7 @@ const ANAPHOR_SET = set(ANAPHORS)
 const ANAPHORIC_DET_SET = set(ANAPHORIC_DETERMINERS)
 const MONTH_SET = set(MONTHS)
 const MASS_NOUN_SET = set(MASS_NOUNS)
+const RELATION_SET = set(RELATION_NOUNS)
 const HEDGE_ADVERBS = set(['probably', 'possibly', 'perhaps', 'maybe', 'likely', 'apparently', 'seemingly', 'presumably', 'potentially', 'partly', 'partially'])
 const BE = set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'am', "'s", "'re", "'m"])
 const PAST_AUX = set(['did', 'had', 'was', 'were', "didn't", "hadn't", "wasn't", "weren't"])
@@ -539,7 +540,7 @@ export function extractClaims(sentence: SentenceInput, topic: string[], names: R
     }
   }
   const claims: Claim[] = []
-  const short = sentence.text.length > 240 ? sentence.text.slice(0, 237) + '…' : sentence.text
+  const short = sentence.text.length > 120 ? sentence.text.slice(0, 119) + '…' : sentence.text
   const base = {at: sentence.at, si: sentence.si, s: short}
 
   const subjectOf = (group: Group, index: number): {key: string; text: string} | null => {
@@ -633,7 +634,7 @@ export function extractClaims(sentence: SentenceInput, topic: string[], names: R
         const complement = phraseAfter(tokens, k)
         if (!complement || mod === 'skip') continue
         // a noun complement (`a member of NATO`) or a measure (`300 metres long`); adjectives are opinions
-        if (!(tokens[k].w === 'a' || tokens[k].w === 'an' || complement.numbers.length > 0)) continue
+        if (!((tokens[k].w === 'a' || tokens[k].w === 'an') && RELATION_SET.has(complement.head)) && complement.numbers.length === 0) continue
         const subject = subjectOf(group, g)
         if (!subject || !complement.head || complement.pronoun || complement.anaphoricDet && !complement.numbers.length) continue
         if (complement.ents.length > 0 && complement.head === '') continue

@@ -1,0 +1,180 @@
+/**
+ * The contradiction rule as a corpus rule: claims on file.data, the index,
+ * messages in both files, contradictions inside one document, the judge seam.
+ */
+import {readFileSync} from 'node:fs'
+import retextEnglish from 'retext-english'
+import {unified} from 'unified'
+import {VFile} from 'vfile'
+import {describe, expect, test} from 'vitest'
+import contradiction, {corpus, createCorpusCheck, meta} from '../../rules/contradiction.js'
+import type {Claim} from '../../rules/contradiction/claims.js'
+import {ruleJudge, type Judge} from '../../rules/contradiction/judge.js'
+import {lintTexts} from '../../src/engine.js'
+
+const seed = (name: string) => readFileSync(new URL(`../../seeds/${name}`, import.meta.url), 'utf8')
+const SEED_A = '000_b5ec2ec2e0fda784.txt'
+const SEED_B = '004_e6b2e51e5f0f2b84.txt'
+const processor = unified().use(retextEnglish).use(contradiction)
+
+async function extract(documents: Record<string, string>): Promise<VFile[]> {
+  const files: VFile[] = []
+  for (const [path, value] of Object.entries(documents)) {
+    const file = new VFile({path, value})
+    await processor.run(processor.parse(file), file)
+    files.push(file)
+  }
+  return files
+}
+
+const messages = (file: VFile) => file.messages.filter((message) => message.ruleId === 'contradiction')
+
+// Three documents about one company; the third agrees with the first.
+const ACME_SIGNED = [
+  'Analysts have followed Norcell for years. Investors in Norcell were cautious. The board of Norcell met on Monday.',
+  'The company signed the supply contract with Vantor in 2021, according to filings.',
+  'Shares of Norcell rose after the news.',
+].join('\n')
+const ACME_NEVER = [
+  'Norcell makes batteries. Critics of Norcell point to delays. Customers of Norcell have waited.',
+  'Norcell never signed the supply contract with Vantor, a spokesperson said.',
+].join('\n')
+const ACME_AGREES = [
+  'Reporters asked Norcell about the deal. Suppliers of Norcell were pleased. Rivals of Norcell were not.',
+  'Norcell signed the supply contract with Vantor in 2021.',
+].join('\n')
+
+describe('contradiction (corpus rule)', () => {
+  test('meta declares its options with defaults', () => {
+    expect(meta.id).toBe('contradiction')
+    for (const spec of Object.values(meta.options ?? {})) expect(spec.description.length).toBeGreaterThan(10)
+    expect(meta.options?.withinDocument.default).toBe(true)
+  })
+
+  test('the seeds: the defense pact is reported in both files, each naming the other file, line and sentence', async () => {
+    const files = await lintTexts([{path: `seeds/${SEED_A}`, value: seed(SEED_A)}, {path: `seeds/${SEED_B}`, value: seed(SEED_B)}], {config: false})
+    const a = files.find((file) => file.path.endsWith(SEED_A))!
+    const b = files.find((file) => file.path.endsWith(SEED_B))!
+    const [inA] = messages(a)
+    const [inB] = messages(b)
+    expect(inA?.line).toBe(27)
+    expect(inB?.line).toBe(20)
+    expect(inA.reason).toContain(`seeds/${SEED_B}:20`)
+    expect(inA.reason).toMatch(/signed/)
+    expect(inA.reason).toMatch(/may not sign/)
+    expect(inA.note).toContain('While they may not sign a formal defense pact')
+    expect(inB.reason).toContain(`seeds/${SEED_A}:27`)
+    expect(inB.note).toContain('This partnership has led to the signing of a new defense pact')
+    expect(inA.url).toMatch(/contradiction\.md$/)
+  })
+
+  test('one seed alone reports no contradiction', async () => {
+    for (const name of [SEED_A, SEED_B]) {
+      const [file] = await lintTexts([{path: `seeds/${name}`, value: seed(name)}], {config: false})
+      expect(messages(file)).toEqual([])
+    }
+  })
+
+  test('three documents: the two that conflict get a message each, the one that agrees gets none', async () => {
+    const files = await extract({'signed.txt': ACME_SIGNED, 'never.txt': ACME_NEVER, 'agrees.txt': ACME_AGREES})
+    corpus(files, {})
+    const [signed, never, agrees] = files
+    expect(messages(never).length).toBe(2)
+    expect(messages(never).map((m) => m.reason).join('\n')).toContain('signed.txt:2')
+    expect(messages(never).map((m) => m.reason).join('\n')).toContain('agrees.txt:2')
+    expect(messages(signed).length).toBe(1)
+    expect(messages(signed)[0].reason).toContain('never.txt:2')
+    expect(messages(signed)[0].reason).toMatch(/never signed/)
+    expect(messages(agrees).length).toBe(1)
+  })
+
+  test('explicit different subjects never match', async () => {
+    const files = await extract({
+      'de.txt': 'Germany did not sign the climate treaty.',
+      'fr.txt': 'France signed the climate treaty.',
+      'it.txt': 'Italy may not sign the climate treaty.',
+    })
+    corpus(files, {})
+    for (const file of files) expect(messages(file)).toEqual([])
+  })
+
+  test('a contradiction inside one document is reported once, naming both lines', async () => {
+    const text = ['Exports of Tarland grew quickly. Traders in Tarland were happy.', 'The factory employs 4,000 workers.', 'The factory employs 1,500 workers, a later report said.'].join('\n')
+    const [file] = await extract({'one.txt': text})
+    corpus([file], {})
+    const found = messages(file)
+    expect(found.length).toBe(1)
+    expect(found[0].reason).toContain('line 2')
+    expect(found[0].reason).toContain('line 3')
+    const [quiet] = await extract({'one.txt': text})
+    corpus([quiet], {withinDocument: false})
+    expect(messages(quiet)).toEqual([])
+  })
+
+  test('kinds can be turned off', async () => {
+    const files = await extract({'a.txt': 'Samsung shipped 12 million phones in 2023.', 'b.txt': 'Samsung shipped 9 million phones in 2023.'})
+    corpus(files, {kinds: ['negation']})
+    expect(files.flatMap(messages)).toEqual([])
+    corpus(files, {})
+    expect(files.flatMap(messages).length).toBe(2)
+    expect(messages(files[0])[0].reason).toContain('different numbers')
+  })
+
+  test('claims on file.data are compact JSON: a worker could send them and the corpus pass gives the same messages', async () => {
+    const files = await extract({[`seeds/${SEED_A}`]: seed(SEED_A), [`seeds/${SEED_B}`]: seed(SEED_B)})
+    for (const file of files) {
+      const data = file.data.contradiction!
+      expect(JSON.parse(JSON.stringify(data))).toEqual(data)
+      expect(JSON.stringify(data).length).toBeLessThan(String(file).length)
+    }
+    // fresh files with no text at all: the corpus pass must not re-read it
+    const copies = files.map((file) => {
+      const copy = new VFile({path: file.path})
+      copy.data.contradiction = JSON.parse(JSON.stringify(file.data.contradiction))
+      return copy
+    })
+    corpus(copies, {})
+    expect(copies.map((file) => messages(file).length)).toEqual([1, 1])
+  })
+
+  test('the judge is a seam: another judge can be plugged in without touching extraction', async () => {
+    const files = await extract({'a.txt': 'Portugal ratified the trade agreement.', 'b.txt': 'Portugal never ratified the trade agreement.'})
+    const seen: Array<[Claim, Claim]> = []
+    const silent: Judge = (a, b) => {
+      seen.push([a, b])
+      return undefined
+    }
+    createCorpusCheck(() => silent)(files, {})
+    expect(files.flatMap(messages)).toEqual([])
+    expect(seen.length).toBe(1)
+    expect(seen[0].map((claim) => claim.s).sort()).toEqual(['Portugal never ratified the trade agreement.', 'Portugal ratified the trade agreement.'])
+    const stub: Judge = (a, b) => ({kind: 'negation', a: `A(${a.pred})`, b: `B(${b.pred})`})
+    createCorpusCheck(() => stub)(files, {})
+    expect(messages(files[0])[0].reason).toContain('A(ratify)')
+    expect(ruleJudge(seen[0][0], seen[0][1])?.kind).toBe('negation')
+  })
+
+  test('candidates come from the index, not from all pairs', async () => {
+    const verbs = ['signed the lease', 'opened a store', 'hired a chef', 'won an award', 'sold the farm', 'bought a boat', 'built a barn', 'closed the mill']
+    const documents: Record<string, string> = {}
+    for (let i = 0; i < 40; i++) documents[`d${i}.txt`] = `Company${i} ${verbs[i % verbs.length]} in ${1950 + i}. Town${i} did not approve the plan${i}.`
+    const files = await extract(documents)
+    let calls = 0
+    const counting: Judge = (a, b) => {
+      calls++
+      return ruleJudge(a, b)
+    }
+    createCorpusCheck(() => counting)(files, {})
+    expect(calls).toBe(0)
+    expect(files.flatMap(messages)).toEqual([])
+  })
+
+  test('hostile input stays fast: huge sentences are not parsed', async () => {
+    const text = 'not '.repeat(50000) + '12 ' + 'a'.repeat(100000)
+    const start = performance.now()
+    const [file] = await extract({'hostile.txt': text})
+    corpus([file], {})
+    expect(file.data.contradiction!.claims).toEqual([])
+    expect(performance.now() - start).toBeLessThan(20000)
+  })
+})

@@ -374,6 +374,8 @@ function checkTitles(infos: Info[], settings: Settings, flagged: Map<number, str
       scores.set(m, score)
     }
 
+    // Title Case clauses in the run: a list of related headlines rather than of names, dates or products.
+    const headlineClauses = members.filter((n) => cues.get(n)!.includes('Title Case') && cues.get(n)!.includes('a headline clause without a full stop')).length
     for (const m of members) {
       const info = infos[m]
       if (m === firstContent && !labelPrefix(info.words)) continue // the article's title
@@ -393,10 +395,14 @@ function checkTitles(infos: Info[], settings: Settings, flagged: Map<number, str
         score += 1
         list.push("after the article's last paragraph")
       }
-      const next = nextNonBlank(infos, m)
-      if (next && next.kind === 'prose') score -= 3 // a section heading and its paragraph
+      // A section heading and its paragraph; but a heading carries no link label, is not scraped twice, and no label introduces it.
+      const labelled = list.some((cue) => cue.startsWith('link label') || cue.startsWith('repeated')) || labelPrefix(infos[members[0]].words) !== undefined
+      if (info.heading && !labelled) score -= 3
       // Evidence of links, not just of a list: a link cue in the run, or a clickbait headline clause.
-      const linky = strongAnywhere > 0 || (list.includes('a headline clause without a full stop') && list.some((cue) => /^(hyperbolic|clickbait|numbered)/.test(cue)) && !introduced)
+      const clause = list.includes('a headline clause without a full stop')
+      const linky =
+        strongAnywhere > 0 ||
+        (!introduced && clause && (list.some((cue) => /^(hyperbolic|clickbait|numbered)/.test(cue)) || (m > lastProse && headlineClauses >= 2 && list.includes('Title Case'))))
       if (linky && score >= settings.minScore) flagged.set(m, list)
     }
   }

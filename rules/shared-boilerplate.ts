@@ -130,17 +130,17 @@ export default function sharedBoilerplate(options?: RuleOptions) {
 /** Count each fingerprint once per document, then report the lines shared by `minDocs` documents or more. */
 export function corpus(files: VFile[], options: RuleOptions) {
   const settings = resolveOptions<Settings>(meta, options)
-  const counts = new Map<string, {docs: number; last: number}>()
+  // Two flat maps, no object per fingerprint: documents counted, and the last document seen (to count each once).
+  const counts = new Map<string, number>()
+  const lastSeen = new Map<string, number>()
   files.forEach((file, index) => {
     for (const [hash] of file.data.sharedBoilerplate?.fingerprints ?? []) {
-      const entry = counts.get(hash)
-      if (!entry) counts.set(hash, {docs: 1, last: index})
-      else if (entry.last !== index) {
-        entry.docs++
-        entry.last = index
-      }
+      if (lastSeen.get(hash) === index) continue
+      lastSeen.set(hash, index)
+      counts.set(hash, (counts.get(hash) ?? 0) + 1)
     }
   })
+  lastSeen.clear()
 
   for (const file of files) {
     const facts = file.data.sharedBoilerplate
@@ -152,7 +152,7 @@ export function corpus(files: VFile[], options: RuleOptions) {
       block = []
     }
     for (const print of facts.fingerprints) {
-      const docs = counts.get(print[0])!.docs
+      const docs = counts.get(print[0])!
       if (docs < settings.minDocs) continue
       const previous = block[block.length - 1]
       if (previous && !onlyBlankBetween(file, previous.print, print)) flush()

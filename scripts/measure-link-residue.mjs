@@ -46,7 +46,9 @@ for (const id of ids) {
   const covered = new Set()
   for (const m of await lint(page, id + '.page.txt')) {
     const start = m.place?.start?.line ?? m.line
-    const end = m.place?.end?.line ?? start
+    let end = m.place?.end?.line ?? start
+    // a removal place ends at column 1 of the next line: that line is not covered
+    if (end > start && m.place?.end?.column === 1) end--
     for (let l = start; l <= end; l++) covered.add(l)
   }
   lines.forEach((text, i) => {

@@ -1,0 +1,174 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import zlib from 'node:zlib'
+import retextEnglish from 'retext-english'
+import {unified} from 'unified'
+import {VFile} from 'vfile'
+import {describe, expect, it} from 'vitest'
+import linkResidue from '../../rules/link-residue.js'
+
+async function lint(text: string, options?: Record<string, unknown>) {
+  const processor = unified().use(retextEnglish).use(linkResidue, options)
+  const file = new VFile({value: text})
+  await processor.run(processor.parse(file), file)
+  return file.messages.map((m) => ({
+    reason: m.reason,
+    ruleId: m.ruleId,
+    line: m.place && 'start' in m.place ? m.place.start.line : m.line,
+    endLine: m.place && 'end' in m.place ? m.place.end.line : m.line,
+    column: m.column,
+    actual: m.actual,
+    expected: m.expected,
+  }))
+}
+
+const paragraph = (topic: string) =>
+  `The council approved the new budget for ${topic} after a long debate on Tuesday evening. Members argued about the cost, but most agreed that the plan was overdue and that residents had waited long enough.`
+
+describe('link-residue', () => {
+  it('reports a block of related headlines after the article, with a publisher suffix, as one removal', async () => {
+    const text = [
+      'Town Approves Budget',
+      '',
+      paragraph('the harbour'),
+      '',
+      'Storm Closes Coastal Road For Third Day | Harbour Gazette',
+      '',
+      'Mayor promises new ferry terminal as council debates',
+      '',
+      'Local Bakery Wins National Award For Sourdough Loaf',
+    ].join('\n')
+    const messages = await lint(text)
+    expect(messages).toEqual([
+      {
+        reason:
+          '3 stranded link lines from "Storm Closes Coastal Road For Third Day | Harbour Gazette": title-like lines without sentence punctuation outside the article\'s prose, left from the page\'s related links or navigation',
+        ruleId: 'link-residue',
+        line: 5,
+        endLine: 9,
+        column: 1,
+        actual: text.split('\n').slice(4).join('\n'),
+        expected: [''],
+      },
+    ])
+  })
+
+  it('reports a headline scraped twice (image link + text link) and a link label block', async () => {
+    const text = [
+      paragraph('schools'),
+      '',
+      'Related Posts:',
+      'Heatwave pushes power demand to a record high',
+      'Heatwave pushes power demand to a record high',
+      '',
+      paragraph('roads'),
+    ].join('\n')
+    const messages = await lint(text)
+    expect(messages.map((m) => [m.line, m.endLine, m.expected])).toEqual([[3, 6, ['']]])
+    expect(messages[0].actual).toBe('Related Posts:\nHeatwave pushes power demand to a record high\nHeatwave pushes power demand to a record high\n')
+  })
+
+  it('reports `Also Read:` lines inside the article', async () => {
+    const text = [paragraph('parks'), '', 'Also Read: Five Trails That Locals Keep To Themselves', '', paragraph('libraries')].join('\n')
+    const messages = await lint(text)
+    expect(messages.map((m) => [m.line, m.actual])).toEqual([[3, 'Also Read: Five Trails That Locals Keep To Themselves\n']])
+  })
+
+  it('reports a headline glued to the end of a paragraph, from the space before it', async () => {
+    const glued = 'Storm Closes Coastal Road For Third Day | Harbour Gazette'
+    const line = paragraph('the port') + ' ' + glued
+    const text = [line, '', glued].join('\n')
+    const messages = (await lint(text)).sort((a, b) => a.line - b.line)
+    expect(messages[0]).toEqual({
+      reason: `Headline "${glued}" glued to the end of a paragraph: a related-article link the scraper joined to the text, not part of the sentence before it`,
+      ruleId: 'link-residue',
+      line: 1,
+      endLine: 1,
+      column: line.indexOf(' Storm') + 1,
+      actual: ' ' + glued,
+      expected: [''],
+    })
+    expect(messages[1].line).toBe(3)
+  })
+
+  it('reports a navigation menu of short lines', async () => {
+    const text = ['Home', 'World', 'Business', 'Sport', 'Culture', 'Opinion', '', paragraph('trams')].join('\n')
+    const messages = await lint(text)
+    // `Opinion` stands right before the paragraph: it may be the article's heading, so it is left alone
+    expect(messages.map((m) => [m.line, m.endLine, m.actual])).toEqual([[1, 6, 'Home\nWorld\nBusiness\nSport\nCulture\n']])
+  })
+
+  it('does not report section headings followed by their paragraph, nor the title', async () => {
+    const text = [
+      'How the Valley Rebuilt Its Orchards After the Flood',
+      '',
+      'The Growers Who Stayed',
+      '',
+      paragraph('orchards'),
+      '',
+      'What Comes Next for the Cooperative',
+      '',
+      paragraph('cooperatives'),
+    ].join('\n')
+    expect(await lint(text)).toEqual([])
+  })
+
+  it('does not report lists the article introduces, tour dates or product rows', async () => {
+    const list = [
+      paragraph('concerts'),
+      '',
+      'The band will play the following dates:',
+      '',
+      'June 9 – Tampa, FL @ Coral Sky Amphitheatre',
+      'June 10 – Atlanta, GA @ Ameris Bank Amphitheatre',
+      'June 14 – Nashville, TN @ Bridgestone Arena',
+    ].join('\n')
+    expect(await lint(list)).toEqual([])
+    const features = [
+      paragraph('games'),
+      '',
+      'What you get:',
+      'Hundreds of amazing puzzles that will keep the whole family busy',
+      'Dozens of levels that will test your patience and your wits',
+    ].join('\n')
+    expect(await lint(features)).toEqual([])
+  })
+
+  it('does not report a table of contents (toc-residue judges it) or prose without a period', async () => {
+    const text = ['Table of Contents', '- Early Years in the Mill Town', '- The Move to the Coast', 'Early Years in the Mill Town', paragraph('mills')].join('\n')
+    expect(await lint(text)).toEqual([])
+  })
+
+  it('respects minScore', async () => {
+    const text = [paragraph('bridges'), '', 'Bridge Repairs Delayed Again, Officials Say | City Times'].join('\n')
+    expect((await lint(text)).length).toBe(1)
+    expect(await lint(text, {minScore: 10})).toEqual([])
+  })
+
+  it('stays linear on hostile input', async () => {
+    const text = ['A'.repeat(200_000), '| '.repeat(50_000), ('word '.repeat(20) + '\n').repeat(2000), '. X'.repeat(50_000)].join('\n')
+    const start = Date.now()
+    await lint(text)
+    expect(Date.now() - start).toBeLessThan(8000)
+  })
+
+  const data = path.resolve('../shared/data/clickbait-headlines/clickbait_data.gz')
+  it.skipIf(!fs.existsSync(data))('reports real clickbait headlines stranded after an article (needs ../shared/data; skipped without it)', async () => {
+    const headlines = zlib
+      .gunzipSync(fs.readFileSync(data))
+      .toString('utf8')
+      .split('\n')
+      .filter((line) => line.trim().split(/\s+/).length >= 5)
+    let found = 0
+    let total = 0
+    for (let i = 0; i < 40; i++) {
+      const block = headlines.slice(i * 3, i * 3 + 3)
+      const text = [paragraph('tourism'), '', ...block.flatMap((line) => [line, ''])].join('\n')
+      const messages = await lint(text)
+      total++
+      if (messages.some((m) => m.line === 3)) found++
+    }
+    // stranded clickbait headlines are residue: most blocks must be found
+    expect(found / total).toBeGreaterThan(0.5)
+  })
+})

@@ -96,7 +96,8 @@ export default function separatorResidue(options?: RuleOptions) {
         while (before > 0 && text[before - 1] === ' ') before--
         const previous = text[before - 1]
         // `***bold italic***` closes what it opened: not a separator
-        const opened = tail.mark === '*' && tail.marks <= 3 && text.indexOf('*'.repeat(tail.marks), begin) < tail.start - 1
+        const opening = tail.mark === '*' && tail.marks <= 3 ? text.indexOf('*'.repeat(tail.marks), begin) : -1
+        const opened = opening !== -1 && opening < tail.start - 1
         if (previous !== undefined && SENTENCE_END.has(previous) && !opened) {
           const found = text.slice(tail.start, tail.end)
           report(file, meta, `Separator \`${found}\` glued to the end of a paragraph: a section break from the page's markup that the scraper joined to the text`, {

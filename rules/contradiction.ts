@@ -17,7 +17,7 @@ import type {VFile} from 'vfile'
 import type {Position} from 'unist'
 import {report, resolveOptions, type CorpusCheck, type RuleMeta, type RuleOptions} from '../src/rule.js'
 import type {Claim, ContradictionData, StoredClaim, StoredSentence} from './contradiction/claims.js'
-import {AXES, extractClaims, isCandidate, verbForms} from './contradiction/extract.js'
+import {AXES, extractClaims, isCandidate, tokenizeMany, verbForms} from './contradiction/extract.js'
 import {createRuleJudge, type ConflictKind, type Judge} from './contradiction/judge.js'
 import {NOT_NAMES} from './data/contradiction-lexicon.js'
 
@@ -99,8 +99,7 @@ export default function contradiction(options?: RuleOptions) {
       sentences.push(node)
     })
     const {topic, names} = documentTopic(sentences)
-    const stored: StoredSentence[] = []
-    const claims: StoredClaim[] = []
+    const candidates: Array<{text: string; at: Claim['at']; si: number}> = []
     for (let si = 0; si < sentences.length; si++) {
       const sentence = sentences[si]
       const start = sentence.position?.start
@@ -111,10 +110,15 @@ export default function contradiction(options?: RuleOptions) {
       if (words.length > settings.maxSentenceWords || !isCandidate(words)) continue
       const last = sentence.children[sentence.children.length - 1]
       if (last && last.type === 'PunctuationNode' && toString(last) === '?') continue
-      const text = toString(sentence)
-      const found = extractClaims({text, at: [start.line, start.column, end.line, end.column, start.offset, end.offset], si}, topic, names)
+      candidates.push({text: toString(sentence), at: [start.line, start.column, end.line, end.column, start.offset, end.offset], si})
+    }
+    const parsed = tokenizeMany(candidates.map((candidate) => candidate.text), names)
+    const stored: StoredSentence[] = []
+    const claims: StoredClaim[] = []
+    for (let c = 0; c < candidates.length; c++) {
+      const found = extractClaims(candidates[c], topic, names, parsed[c])
       if (found.length === 0) continue
-      stored.push({si, at: found[0].at, s: found[0].s})
+      stored.push({si: found[0].si, at: found[0].at, s: found[0].s})
       for (const {at, s, vf, ...claim} of found) claims.push(claim)
     }
     const data: ContradictionData = {topic, sentences: stored, claims}

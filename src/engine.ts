@@ -4,15 +4,14 @@
  * left on `file.data`.
  */
 import path from 'node:path'
-import retextEnglish from 'retext-english'
-import {unified, type Processor} from 'unified'
 import {VFile} from 'vfile'
-import type {VFileMessage} from 'vfile-message'
 import {compareFile, compareMessage} from 'vfile-sort'
 import {rules as registry} from '../rules/index.js'
 import {ConfigLoader, type ResolvedConfig, type RuleSetting} from './config.js'
 import {ScrapelintError} from './errors.js'
 import {readDocument, resolveInputs, decode} from './inputs.js'
+import {applyLevels, createProcessor, DEFAULT_WINDOW, lintDocument, type AnyProcessor} from './document.js'
+import {formatOf, type Format} from './formats/index.js'
 import {resolveOptions, type Rule} from './rule.js'
 
 export interface LintOptions {
@@ -36,7 +35,7 @@ export interface LintOptions {
   corpus?: string[]
   /** Skip files larger than this many bytes (default 20 MiB). */
   maxFileSize?: number
-  /** Lint documents longer than this many characters in windows (default 1,000,000). */
+  /** Lint documents longer than this many characters in windows (default 200,000). */
   windowSize?: number
 }
 
@@ -52,29 +51,6 @@ export interface LintResult {
 export interface TextInput {
   path: string
   value: string
-}
-
-type AnyProcessor = Processor<any, any, any, any, any>
-
-/** Build the processor for a resolved config: retext-english plus every enabled rule. */
-export function createProcessor(config: ResolvedConfig): AnyProcessor {
-  const processor: AnyProcessor = unified().use(retextEnglish)
-  for (const rule of registry) {
-    if (config.levels.get(rule.meta.id) === 'off') continue
-    processor.use(rule.plugin, resolveOptions(rule.meta, config.options.get(rule.meta.id)))
-  }
-  return processor
-}
-
-/** Give each message of scrapelint's rules the severity its config sets; drop those of rules turned off. */
-function applyLevels(file: VFile, config: ResolvedConfig) {
-  file.messages = file.messages.filter((message) => {
-    const level = message.ruleId ? config.levels.get(message.ruleId) : undefined
-    if (level === undefined) return true
-    if (level === 'off') return false
-    message.fatal = level === 'error'
-    return true
-  })
 }
 
 /** The rules with a corpus pass that `config` enables. */
@@ -158,65 +134,10 @@ function sortFiles(files: VFile[]): VFile[] {
   return files.sort(compareFile)
 }
 
-/** Documents longer than this (in characters) are linted in windows, which bounds memory and time. */
-export const DEFAULT_WINDOW = 1_000_000
-
-interface Window {
-  start: number
-  end: number
-  /** 1-based line the window starts on. */
-  line: number
-}
-
-/** Cut `text` into windows of about `size` characters, at blank lines where possible, else at line ends, else anywhere. */
-export function windows(text: string, size: number): Window[] {
-  const result: Window[] = []
-  let start = 0
-  let line = 1
-  while (start < text.length) {
-    let end = Math.min(text.length, start + size)
-    if (end < text.length) {
-      const floor = start + Math.floor(size / 2)
-      const blank = text.lastIndexOf('\n\n', end)
-      const newline = text.lastIndexOf('\n', end - 1)
-      if (blank >= floor) end = blank + 2
-      else if (newline >= floor) end = newline + 1
-    }
-    result.push({start, end, line})
-    for (let index = text.indexOf('\n', start); index !== -1 && index < end; index = text.indexOf('\n', index + 1)) line++
-    start = end
-  }
-  return result
-}
-
-function shiftPlace(place: VFileMessage['place'], shift: number) {
-  if (!place) return
-  const points = 'start' in place ? [place.start, place.end] : [place]
-  for (const point of points) if (point && point.offset !== undefined) point.offset += shift
-}
-
-/**
- * Merge the facts of a window into the document's: arrays are concatenated, objects merged key by
- * key the same way, other values kept from the first window. Rules keep their facts as arrays of
- * records (or objects of such arrays) so that this is all a windowed document needs.
- */
-function mergeData(into: Record<string, unknown>, from: Record<string, unknown>) {
-  for (const [key, value] of Object.entries(from)) {
-    const current = into[key]
-    if (current === undefined) into[key] = value
-    else if (Array.isArray(current) && Array.isArray(value)) current.push(...value)
-    else if (isRecord(current) && isRecord(value)) mergeData(current, value)
-  }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
 /** One run: processors cached per config, each document's config remembered for the corpus pass. */
 class Run {
   private readonly loader: ConfigLoader
-  private readonly processors = new Map<ResolvedConfig, AnyProcessor>()
+  private readonly processors = new Map<ResolvedConfig, Map<Format, AnyProcessor>>()
   private readonly configs = new WeakMap<VFile, ResolvedConfig>()
 
   private readonly windowSize: number
@@ -228,30 +149,12 @@ class Run {
 
   async document(file: VFile): Promise<VFile> {
     const config = await this.loader.forFolder(path.dirname(path.resolve(file.cwd, file.path)))
-    let processor = this.processors.get(config)
-    if (!processor) {
-      processor = createProcessor(config)
-      this.processors.set(config, processor)
-    }
-    const text = String(file)
-    if (text.length <= this.windowSize) {
-      await processor.run(processor.parse(file), file)
-    } else {
-      for (const window of windows(text, this.windowSize)) {
-        // Lines before the window become empty lines, so line numbers and columns in the window's
-        // messages and facts are those of the whole document; only offsets need shifting.
-        const part = new VFile({path: file.path, cwd: file.cwd, value: '\n'.repeat(window.line - 1) + text.slice(window.start, window.end)})
-        await processor.run(processor.parse(part), part)
-        const shift = window.start - (window.line - 1)
-        for (const message of part.messages) {
-          shiftPlace(message.place, shift)
-          file.messages.push(message)
-        }
-        mergeData(file.data as Record<string, unknown>, part.data as Record<string, unknown>)
-      }
-      file.info(`long document (${text.length.toLocaleString('en')} characters) linted in windows of ${this.windowSize.toLocaleString('en')}: sentences are not compared across windows`, {place: {line: 1, column: 1}, ruleId: 'windowed', source: 'scrapelint'})
-    }
-    applyLevels(file, config)
+    const format = formatOf(file.path)
+    let byFormat = this.processors.get(config)
+    if (!byFormat) this.processors.set(config, (byFormat = new Map()))
+    let processor = byFormat.get(format)
+    if (!processor) byFormat.set(format, (processor = createProcessor(config, format)))
+    await lintDocument(file, processor, config, this.windowSize)
     this.configs.set(file, config)
     return file
   }
@@ -268,10 +171,7 @@ class Run {
     for (const file of files) {
       const config = this.configs.get(file) ?? rootConfig
       const old = file.messages.slice(0, before.get(file))
-      const added = new VFile()
-      added.messages = file.messages.slice(before.get(file))
-      applyLevels(added, config)
-      file.messages = [...old, ...added.messages]
+      file.messages = [...old, ...applyLevels(file.messages.slice(before.get(file)), config)]
     }
   }
 }

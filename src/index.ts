@@ -1,5 +1,6 @@
 /** scrapelint's library API. */
-export {lint, lintTexts, createProcessor, type LintOptions, type LintResult, type TextInput} from './engine.js'
+export {lint, lintTexts, type LintOptions, type LintResult, type TextInput} from './engine.js'
+export {createProcessor, lintDocument, windows} from './document.js'
 export {ConfigLoader, resolveConfig, type ConfigData, type ResolvedConfig, type RuleSetting} from './config.js'
 export {formatReport, FORMATS, type Format, type ReportOptions} from './reporters/index.js'
 export {ScrapelintError} from './errors.js'

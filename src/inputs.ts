@@ -11,9 +11,8 @@ import path from 'node:path'
 import {globby, isDynamicPattern, isIgnoredByIgnoreFiles} from 'globby'
 import ignore from 'ignore'
 import {isBinaryFileSync} from 'isbinaryfile'
+import {knownExtensions} from './formats/index.js'
 
-/** Extensions linted when a folder is named. A file named explicitly is linted whatever its extension. */
-export const TEXT_EXTENSIONS = ['txt', 'text']
 
 export const IGNORE_FILE = '.scrapelintignore'
 
@@ -47,7 +46,7 @@ export async function resolveInputs(names: string[], options: InputOptions): Pro
     // Ignore files and patterns speak of paths below cwd; a file outside it is linted when named.
     return inside && (patterns.ignores(relative.split(path.sep).join('/')) || isIgnoredByFiles(file))
   }
-  const extensions = TEXT_EXTENSIONS.join(',')
+  const extensions = knownExtensions()
 
   for (const name of names) {
     if (name === '-') {
@@ -70,10 +69,10 @@ export async function resolveInputs(names: string[], options: InputOptions): Pro
       continue
     }
     if (stat.isDirectory()) {
-      const found = await globby(`**/*.{${extensions}}`, {cwd: absolute, absolute: true, ignore: ALWAYS_IGNORED, dot: false})
+      const found = await globby(extensions.length === 1 ? `**/*.${extensions[0]}` : `**/*.{${extensions.join(',')}}`, {cwd: absolute, absolute: true, ignore: ALWAYS_IGNORED, dot: false})
       const kept = found.filter((file) => !ignored(file))
       if (kept.length === 0) {
-        warnings.push(`${name}: no text files (${TEXT_EXTENSIONS.map((e) => '.' + e).join(', ')}) in this folder${found.length > 0 ? ' that are not ignored' : ''}`)
+        warnings.push(`${name}: no text files (${extensions.map((e) => '.' + e).join(', ')}) in this folder${found.length > 0 ? ' that are not ignored' : ''}`)
       }
       for (const file of kept) files.add(path.normalize(file))
     } else if (ignored(absolute)) {

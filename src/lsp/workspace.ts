@@ -7,14 +7,15 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {ConfigLoader, type ResolvedConfig} from '../config.js'
-import {readDocument, resolveInputs, TEXT_EXTENSIONS} from '../inputs.js'
+import {knownExtensions} from '../formats/index.js'
+import {readDocument, resolveInputs} from '../inputs.js'
 import {rules as registry} from '../../rules/index.js'
 
 /** At most this many files of a folder are read as corpus context (the first ones by path). */
 export const MAX_WORKSPACE_FILES = 2000
 
 /** Extensions read from disk as corpus context: the CLI's text files, and Markdown. */
-export const CORPUS_EXTENSIONS = [...TEXT_EXTENSIONS, 'md', 'markdown']
+export const CORPUS_EXTENSIONS = [...new Set([...knownExtensions(), 'md', 'markdown'])]
 
 interface Cached {
   mtimeMs: number
@@ -59,7 +60,8 @@ export class FolderCorpus {
 
   async read(config: ResolvedConfig): Promise<DiskCorpus> {
     // The same listing and ignore rules as the CLI (.scrapelintignore, ignorePatterns), one pattern per extension.
-    const patterns = ['.', ...CORPUS_EXTENSIONS.filter((ext) => !TEXT_EXTENSIONS.includes(ext)).map((ext) => `**/*.${ext}`)]
+    const known = knownExtensions()
+    const patterns = ['.', ...CORPUS_EXTENSIONS.filter((ext) => !known.includes(ext)).map((ext) => `**/*.${ext}`)]
     const inputs = await resolveInputs(patterns, {cwd: this.folder, ignorePatterns: config.ignorePatterns})
     const files = inputs.files.filter((file) => file !== '-')
     const kept = files.slice(0, MAX_WORKSPACE_FILES)

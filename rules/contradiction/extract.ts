@@ -41,6 +41,7 @@ const ANAPHOR_SET = set(ANAPHORS)
 const ANAPHORIC_DET_SET = set(ANAPHORIC_DETERMINERS)
 const MONTH_SET = set(MONTHS)
 const MASS_NOUN_SET = set(MASS_NOUNS)
+const EVENT_SET = set(EVENT_VERBS)
 const RELATION_SET = set(RELATION_NOUNS)
 const HEDGE_ADVERBS = set(['probably', 'possibly', 'perhaps', 'maybe', 'likely', 'apparently', 'seemingly', 'presumably', 'potentially', 'partly', 'partially'])
 const BE = set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'am', "'s", "'re", "'m"])
@@ -136,6 +137,7 @@ export function isCandidate(words: string[]): boolean {
     if (code >= 48 && code <= 57) return true
     // any past tense: `returned`, `removed`, `won`
     if (word.length > 4 && word.endsWith('ed')) return true
+    if (word.endsWith("n't") || word.endsWith('n’t')) return true
     const tag = LEXICON[word]
     if (tag === 'PastTense' || tag === 'Participle') return true
   }
@@ -210,6 +212,13 @@ export function tokenizeMany(sentences: string[], names: ReadonlySet<string>): T
 }
 
 function repair(tokens: Token[], names: ReadonlySet<string>): Token[] {
+  // `Spotify removed`: an unknown capitalised first word read as a verb, right before a verb
+  const first = tokens[0]
+  const c0 = first ? first.text.charCodeAt(0) : 0
+  if (first && c0 >= 65 && c0 <= 90 && first.tags.has('Verb') && !first.tags.has('Auxiliary') && !first.tags.has('Modal') && !first.tags.has('Copula') && !LEXICON[first.w] && tokens[1] && (tokens[1].tags.has('PastTense') || tokens[1].tags.has('Auxiliary') || tokens[1].tags.has('Modal'))) {
+    first.tags = new Set(['Noun', 'Singular', 'ProperNoun'])
+    first.lemma = first.w
+  }
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]
     const c0 = t.text.charCodeAt(0)
@@ -840,6 +849,8 @@ function build(
   pol: 1 | -1, mod: Modality, per: string | undefined, mods: string[], numbers: ClaimNumber[] = object?.numbers ?? [], never = false,
 ): Claim | null {
   if (!pred || pred.length < 2 || pred === 'to') return null
+  // `may sign` agrees with anything (signed, did not sign, may not sign): nothing to compare
+  if (mod === 'may' && pol > 0) return null
   for (let i = 0; i < pred.length; i++) {
     const c = pred.charCodeAt(i)
     if (c < 97 || c > 122) return null
@@ -851,7 +862,7 @@ function build(
     else if (object.ents.length > 0) obj = object.ents.join(' ')
   }
   // an object is needed, except for changes (`revenue fell 5%`) and one-off events (`she died in 1990`)
-  if (obj === '' && numbers.length === 0 && !AXES.has(pred) && !ONCE_ONLY_SET.has(pred)) return null
+  if (obj === '' && numbers.length === 0 && !AXES.has(pred) && !ONCE_ONLY_SET.has(pred) && !EVENT_SET.has(pred)) return null
   const claim: Claim = {...base, subj: subject.key, ss: subject.text, pred, obj, os: object?.text ?? '', pol, mod, vf: verbForms(pred)}
   if (never) claim.nev = 1
   if (object?.indefinite) claim.ind = 1

@@ -137,7 +137,7 @@ export function createRuleJudge(options: Partial<JudgeOptions> = {}): Judge {
     if (a.pred === b.pred) {
       if (a.pol !== b.pol) {
         // it happened vs it did not (same tense)
-        if (a.mod === b.mod && isFact(a) && periodsAgree(a, b, false, same) && modsAgree(a, b, false)) {
+        if (a.mod === b.mod && (isFact(a) || a.mod === 'will') && periodsAgree(a, b, false, same) && modsAgree(a, b, false)) {
           if ((a.n || b.n) && !numbersEqual(a, b)) return undefined
           return verdict('negation', a, b)
         }

@@ -23,6 +23,8 @@ export const meta: RuleMeta = {
   description: 'the same sentence twice in one document, word for word or spun with small edits',
   level: 'warn',
   fixable: true,
+  // Which copy of a spun sentence is the one to keep is the author's call: `--fix` removes one only when asked.
+  suggestion: true,
   options: {
     minWords: {
       type: 'integer',
@@ -83,10 +85,15 @@ interface Finding {
 
 /** Lower case, straight apostrophes, no surrounding punctuation. */
 function normalise(word: string): string {
-  return word
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u02BC]/g, "'")
-    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
+  const lower = word.toLowerCase().replace(/[\u2018\u2019\u02BC]/g, "'")
+  // Trimmed with a scan, not `/[^\p{L}\p{N}]+$/`, which is quadratic on a long run of punctuation.
+  const letter = /[\p{L}\p{N}]/u
+  const chars = Array.from(lower)
+  let start = 0
+  let end = chars.length
+  while (start < end && !letter.test(chars[start]!)) start++
+  while (end > start && !letter.test(chars[end - 1]!)) end--
+  return chars.slice(start, end).join('')
 }
 
 /** A light stem so that spun plurals and possessives still match. */

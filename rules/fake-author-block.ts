@@ -501,7 +501,7 @@ function checkCompany(context: Context, field: Field) {
     else if (names.length === 2) add(context, field, 'company', 1.5, `\`${value}\`: faker's \`X, Y and Z\` company pattern, two faker surnames`)
     return
   }
-  const pair = /^(\S{2,31}) ?[-–] ?(\S{2,31})$/.exec(value)
+  const pair = /^([^\s\-–]{2,31}) ?[-–] ?([^\s\-–]{2,31})$/.exec(value)
   if (pair && [pair[1]!, pair[2]!].every((word) => NAME_WORD.test(word) && LAST_NAMES.has(word.toLowerCase()))) {
     add(context, field, 'company', 2, `\`${value}\`: faker's \`<surname> - <surname>\` company pattern`)
     return
@@ -536,7 +536,8 @@ function checkBio(context: Context, field: Field) {
     return
   }
   const text = field.value.replace(/[^\p{L}\p{N}\s,'-]/gu, '').trim()
-  const parts = text.split(/\s*,\s*/).filter((part) => part !== '')
+  // Split at commas, then trim: `/\s*,\s*/` is quadratic on a long run of spaces without a comma.
+  const parts = text.split(',').map((part) => part.trim()).filter((part) => part !== '')
   if (parts.length === 0 || parts.length > 4) return
   const fakerPart = (part: string) => {
     const lower = part.toLowerCase()

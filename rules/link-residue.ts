@@ -276,7 +276,12 @@ function cutOff(text: string, words: string[]): boolean {
 const CONTENTS = new Set(['table of contents', 'contents', 'in this article', 'in this post', 'on this page', 'jump to', 'jump to section', 'article contents', 'toc'])
 
 function isContentsHeading(text: string): boolean {
-  return CONTENTS.has(normalise(stripClosers(text).replace(/[:\s]+$/, '')).replace(/[^a-z ]/g, '').trim())
+  // Trailing colons and spaces go with a scan: `/[:\s]+$/` is quadratic on a long run of them mid-line.
+  let core = stripClosers(text)
+  let end = core.length
+  while (end > 0 && (core[end - 1] === ':' || /\s/.test(core[end - 1]))) end--
+  core = core.slice(0, end)
+  return CONTENTS.has(normalise(core).replace(/[^a-z ]/g, '').trim())
 }
 
 // ---------------------------------------------------------------- checks

@@ -101,6 +101,7 @@ export function verbForms(lemma: string): [string, string] {
   let forms = formsCache.get(lemma)
   if (!forms) {
     if (lemma === 'be') forms = ['was', 'been']
+    else if (lemma === 'bear') forms = ['was born', 'born']
     else {
       const conjugated = verbTransform.conjugate(lemma, world.model)
       forms = [conjugated.PastTense ?? lemma, conjugated.Participle ?? conjugated.PastTense ?? lemma]
@@ -168,7 +169,23 @@ function toToken(t: Term): Token {
     const c = post[i]
     if (c === ',' || c === ';' || c === ':' || c === '—' || c === '–' || c === '(' || c === ')' || c === '"' || c === '“' || c === '”') stop = true
   }
-  return {w, text: t.text, tags: new Set(t.tags ?? []), lemma: (t.root || w).toLowerCase(), stop}
+  const tags = new Set(t.tags ?? [])
+  let lemma = (t.root || w).toLowerCase()
+  // compromise leaves verbs it does not know without a root (`extradited`)
+  if ((!t.root || lemma === w) && tags.has('Verb') && !tags.has('Auxiliary') && (tags.has('PastTense') || tags.has('Participle') || tags.has('Gerund') || (w.endsWith('s') && !tags.has('Infinitive') && !w.endsWith('ss')))) lemma = verbLemma(w, tags.has('PastTense') ? 'PastTense' : tags.has('Gerund') ? 'Gerund' : 'PresentTense')
+  return {w, text: t.text, tags, lemma, stop}
+}
+
+const lemmaCache = new Map<string, string>()
+function verbLemma(word: string, tense: string): string {
+  if (word === 'born') return 'bear'
+  const key = word + '|' + tense
+  let lemma = lemmaCache.get(key)
+  if (lemma === undefined) {
+    lemma = tense === 'PresentTense' && !word.endsWith('s') ? word : verbTransform.toInfinitive(word, world.model, tense) || word
+    lemmaCache.set(key, lemma)
+  }
+  return lemma
 }
 
 function tokenize(sentence: string, names: ReadonlySet<string>): Token[] {
@@ -221,6 +238,20 @@ function repair(tokens: Token[], names: ReadonlySet<string>): Token[] {
   }
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]
+    // `was born`: a participle read as an infinitive after a form of `be`
+    if (t.w === 'born' && k > 0 && BE.has(tokens[k - 1].w)) {
+      t.tags = new Set(['Verb', 'PastTense', 'Participle', 'Passive'])
+      t.lemma = 'bear'
+    }
+    // `has not closed`: a participle read as an adjective after a perfect auxiliary
+    if (t.tags.has('Adjective') && (t.w.endsWith('ed') || PAST_FORMS.has(t.w) || t.w === 'born')) {
+      let b = k - 1
+      while (b >= 0 && (tokens[b].tags.has('Negative') || tokens[b].tags.has('Adverb') || NEGATION_SET.has(tokens[b].w))) b--
+      if (b >= 0 && b < k - 1 && (PERFECT_AUX.has(tokens[b].w) || tokens[b].w.endsWith("n't")) && (tokens[b].w.startsWith('ha'))) {
+        t.tags = new Set(['Verb', 'PastTense', 'Participle'])
+        t.lemma = verbLemma(t.w, 'PastTense')
+      }
+    }
     const c0 = t.text.charCodeAt(0)
     const capital = c0 >= 65 && c0 <= 90
     // names compromise does not know (`Apple`, `Tesla`): capitalised mid-sentence, or known to the document
@@ -262,6 +293,7 @@ const isNounish = (t: Token) => t.tags.has('Noun') || t.tags.has('Determiner') |
 
 function lemmaOf(token: Token): string {
   if (BE.has(token.w) || token.lemma === 'is') return 'be'
+  if (token.w === 'born') return 'bear'
   return token.lemma
 }
 

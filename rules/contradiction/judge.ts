@@ -88,7 +88,7 @@ export function describe(c: Claim, withPeriod = false): string {
   const tail = numbers + period
   const passive = c.nom === 1 || c.subj === ''
   if (passive) {
-    const what = (c.os ? 'the ' + stripDeterminer(c.os) : 'it')
+    const what = c.os ? theObject(c.os) : 'it'
     const be = c.mod === 'present' ? 'is' : 'was'
     if (c.mod === 'done' || c.mod === 'present') return `${what} ${be}${c.pol < 0 ? (c.nev ? ' never' : ' not') : ''} ${participle}${tail}`
     if (c.mod === 'unlikely') return `${what} is unlikely to be ${participle}${tail}`
@@ -104,11 +104,12 @@ export function describe(c: Claim, withPeriod = false): string {
   return `${subject} ${c.mod}${c.pol < 0 ? ' not' : ''} ${c.pred}${object}${tail}`
 }
 
-function stripDeterminer(text: string): string {
+/** `a new defense pact` -> `the new defense pact`; names stay as they are. */
+function theObject(text: string): string {
   const space = text.indexOf(' ')
-  if (space < 0) return text
-  const first = text.slice(0, space).toLowerCase()
-  return first === 'a' || first === 'an' || first === 'the' || first === 'this' || first === 'that' ? text.slice(space + 1) : text
+  const first = (space < 0 ? text : text.slice(0, space)).toLowerCase()
+  if (space > 0 && (first === 'a' || first === 'an' || first === 'the' || first === 'this' || first === 'that')) return 'the ' + text.slice(space + 1)
+  return lowerFirst(text)
 }
 
 function lowerFirst(text: string): string {

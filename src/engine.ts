@@ -3,15 +3,23 @@
  * plus the enabled rules), then one corpus pass over the facts the documents
  * left on `file.data`.
  */
+import fs from 'node:fs'
 import path from 'node:path'
+import pLimit from 'p-limit'
+import {Piscina} from 'piscina'
 import {VFile} from 'vfile'
 import {compareFile, compareMessage} from 'vfile-sort'
 import {rules as registry} from '../rules/index.js'
 import {ConfigLoader, type ResolvedConfig, type RuleSetting} from './config.js'
 import {ScrapelintError} from './errors.js'
-import {readDocument, resolveInputs, decode} from './inputs.js'
+import {resolveInputs} from './inputs.js'
 import {applyLevels, createProcessor, DEFAULT_WINDOW, lintDocument, type AnyProcessor} from './document.js'
-import {formatOf, type Format} from './formats/index.js'
+import {Cache, documentKey} from './cache.js'
+import {fromDocumentRecord, toDocumentRecord, type DocumentRecord} from './facts.js'
+import {formatOf, type Format, type FormatName} from './formats/index.js'
+import {adoptRendering, prepareDocument, readDocuments} from './formats/read.js'
+import {toSource} from './formats/rendering.js'
+import type {WorkerTask} from './worker.js'
 import {resolveOptions, type Rule} from './rule.js'
 
 export interface LintOptions {
@@ -37,6 +45,20 @@ export interface LintOptions {
   maxFileSize?: number
   /** Lint documents longer than this many characters in windows (default 200,000). */
   windowSize?: number
+  /** Worker threads for the per-document pass (default 1: in this thread). */
+  jobs?: number
+  /** Reuse per-document results from this cache file, and update it (see src/cache.ts). */
+  cache?: string
+  /** Write each document's messages and facts here as JSON Lines (for `scrapelint corpus`). */
+  emitFacts?: string
+  /** Keep each document's text on its VFile (default true; `false` keeps memory to facts and messages). */
+  keepText?: boolean
+  /** The format of every input, whatever its extension (`--input-format`; default: by extension). */
+  inputFormat?: FormatName
+  /** The JSON Lines field that holds a record's text (`--jsonl-field`; default `text`). */
+  jsonlField?: string
+  /** Called with the number of documents done and known so far, for a progress display. */
+  onProgress?: (done: number, total: number) => void
 }
 
 export interface LintResult {
@@ -46,6 +68,18 @@ export interface LintResult {
   warnings: string[]
   /** Inputs that could not be read or do not exist: the run is incomplete (exit 2). */
   errors: string[]
+  /** What the run did, for `--stats`. */
+  stats?: RunStats
+}
+
+export interface RunStats {
+  documents: number
+  characters: number
+  /** Documents answered from the cache. */
+  cached: number
+  /** Milliseconds in the per-document pass and in the corpus pass. */
+  documentMs: number
+  corpusMs: number
 }
 
 export interface TextInput {
@@ -65,10 +99,15 @@ function corpusRules(config: ResolvedConfig): Rule[] {
 export async function lintTexts(inputs: TextInput[], options: Omit<LintOptions, 'stdin' | 'stdinFilename'> = {}): Promise<VFile[]> {
   const cwd = path.resolve(options.cwd ?? process.cwd())
   const loader = new ConfigLoader({cwd, config: options.config, overrides: options.rules})
-  const run = new Run(loader)
+  const run = new Run(loader, {windowSize: options.windowSize})
   const files: VFile[] = []
-  for (const input of inputs) files.push(await run.document(new VFile({path: displayPath(cwd, path.resolve(cwd, input.path)), cwd, value: input.value})))
+  for (const input of inputs) {
+    const shown = displayPath(cwd, path.resolve(cwd, input.path))
+    const prepared = prepareDocument({kind: 'document', value: input.value, format: formatOf(shown, options.inputFormat), warnings: []}, shown, cwd)
+    files.push(adoptRendering(await run.document(prepared.file), prepared))
+  }
   await run.corpus(files, cwd)
+  for (const file of files) toSource(file)
   return sortFiles(files)
 }
 
@@ -81,46 +120,64 @@ export async function lint(names: string[], options: LintOptions = {}): Promise<
   const inputs = await resolveInputs(names, {cwd, ignorePatterns})
   const warnings = [...inputs.warnings]
   const errors = [...inputs.errors]
-  const run = new Run(loader, options.windowSize)
+  const cache = options.cache ? await Cache.open(path.resolve(cwd, options.cache), (text) => warnings.push(text)) : undefined
+  const facts = options.emitFacts ? fs.createWriteStream(path.resolve(cwd, options.emitFacts)) : undefined
+  const run = new Run(loader, {...options, cache, facts})
   const files: VFile[] = []
+  const started = performance.now()
 
-  const load = async (name: string): Promise<VFile | undefined> => {
+  // One path gives one document, or one per record (JSON Lines); see src/formats/read.ts.
+  async function* load(name: string): AsyncGenerator<VFile> {
     const stdin = name === '-'
     const filePath = stdin ? path.resolve(cwd, options.stdinFilename ?? '<stdin>') : name
     const shown = path.relative(cwd, filePath) || filePath
-    const read = stdin ? decode(Buffer.from(options.stdin ?? '', 'utf8')) : await readDocument(name, options.maxFileSize)
-    if (read.kind === 'error') {
-      errors.push(`${shown}: ${read.reason}`)
-      return undefined
+    const bytes = stdin ? Buffer.from(options.stdin ?? '', 'utf8') : undefined
+    const {maxFileSize, inputFormat, jsonlField} = options
+    for await (const item of readDocuments(filePath, {bytes, maxFileSize, inputFormat, jsonlField})) {
+      if (item.kind !== 'document') {
+        ;(item.kind === 'error' ? errors : warnings).push(`${shown}${item.line ? ':' + item.line : ''}: ${item.reason}`)
+        continue
+      }
+      const prepared = prepareDocument(item, displayPath(cwd, filePath), cwd)
+      for (const warning of item.warnings) warnings.push(`${prepared.file.path}: ${warning}`)
+      yield adoptRendering(await run.document(prepared.file), prepared)
     }
-    if (read.kind === 'skip') {
-      warnings.push(`${shown}: ${read.reason}`)
-      return undefined
-    }
-    for (const warning of read.warnings) warnings.push(`${shown}: ${warning}`)
-    return run.document(new VFile({path: displayPath(cwd, filePath), cwd, value: read.value}))
   }
 
-  for (const name of inputs.files) {
-    const file = await load(name)
-    if (file) files.push(file)
-  }
-  if (files.length === 0 && errors.length === 0) {
-    throw new ScrapelintError(`nothing to lint${warnings.length > 0 ? ':\n  ' + warnings.join('\n  ') : ''}`)
-  }
-  const context: VFile[] = []
-  if (options.corpus && options.corpus.length > 0) {
-    const named = new Set(inputs.files)
-    const extra = await resolveInputs(options.corpus, {cwd, ignorePatterns})
-    errors.push(...extra.errors.map((error) => `--corpus ${error}`))
-    for (const name of extra.files) {
-      if (named.has(name) || name === '-') continue
-      const file = await load(name)
-      if (file) context.push(file)
+  try {
+    await run.each(inputs.files, load, (file) => files.push(file))
+    if (files.length === 0 && errors.length === 0) {
+      throw new ScrapelintError(`nothing to lint${warnings.length > 0 ? ':\n  ' + warnings.join('\n  ') : ''}`)
     }
+    const context: VFile[] = []
+    if (options.corpus && options.corpus.length > 0) {
+      const named = new Set(inputs.files)
+      const extra = await resolveInputs(options.corpus, {cwd, ignorePatterns})
+      errors.push(...extra.errors.map((error) => `--corpus ${error}`))
+      const others = extra.files.filter((name) => !named.has(name) && name !== '-')
+      await run.each(others, load, (file) => context.push(file))
+    }
+    const documentMs = performance.now() - started
+    await run.corpus([...files, ...context], cwd)
+    for (const file of files) toSource(file)
+    if (cache) await cache.save()
+    const characters = run.characters
+    return {files: sortFiles(files), warnings, errors, stats: {documents: files.length + context.length, characters, cached: cache?.hits ?? 0, documentMs, corpusMs: performance.now() - started - documentMs}}
+  } finally {
+    await run.close()
+    if (facts) await new Promise<void>((resolve, reject) => facts.end((error?: Error | null) => (error ? reject(error) : resolve())))
   }
-  await run.corpus([...files, ...context], cwd)
-  return {files: sortFiles(files), warnings, errors}
+}
+
+/** Run the corpus rules alone over document records (from `--emit-facts` files): `scrapelint corpus`. */
+export async function lintFacts(records: DocumentRecord[], options: Pick<LintOptions, 'cwd' | 'config' | 'rules'> = {}): Promise<VFile[]> {
+  const cwd = path.resolve(options.cwd ?? process.cwd())
+  const loader = new ConfigLoader({cwd, config: options.config, overrides: options.rules})
+  const run = new Run(loader, {})
+  const files = records.map((record) => fromDocumentRecord(record))
+  for (const file of files) await run.remember(file)
+  await run.corpus(files, cwd)
+  return sortFiles(files)
 }
 
 /** Paths inside `cwd` are shown relative to it, others absolute. */
@@ -134,29 +191,85 @@ function sortFiles(files: VFile[]): VFile[] {
   return files.sort(compareFile)
 }
 
-/** One run: processors cached per config, each document's config remembered for the corpus pass. */
+interface RunOptions extends Pick<LintOptions, 'windowSize' | 'jobs' | 'keepText' | 'config' | 'rules' | 'onProgress'> {
+  cache?: Cache
+  facts?: fs.WriteStream
+}
+
+/**
+ * One run: processors cached per config, each document's config remembered for the corpus pass;
+ * documents linted in this thread or in a pool of worker threads, through the cache when there is one.
+ */
 class Run {
   private readonly loader: ConfigLoader
+  private readonly options: RunOptions
   private readonly processors = new Map<ResolvedConfig, Map<Format, AnyProcessor>>()
   private readonly configs = new WeakMap<VFile, ResolvedConfig>()
-
   private readonly windowSize: number
+  private readonly pool: Piscina | undefined
+  private done = 0
+  private total = 0
+  characters = 0
 
-  constructor(loader: ConfigLoader, windowSize = DEFAULT_WINDOW) {
+  constructor(loader: ConfigLoader, options: RunOptions) {
     this.loader = loader
-    this.windowSize = windowSize
+    this.options = options
+    this.windowSize = options.windowSize ?? DEFAULT_WINDOW
+    const jobs = options.jobs ?? 1
+    this.pool = jobs > 1 ? new Piscina({filename: new URL('./worker.js', import.meta.url).href, minThreads: jobs, maxThreads: jobs}) : undefined
+  }
+
+  /** Load and lint `names` with bounded concurrency (the pool's size, twice over); `add` each file as it is done. */
+  async each(names: string[], load: (name: string) => AsyncIterable<VFile>, add: (file: VFile) => void) {
+    this.total += names.length
+    const limit = pLimit(this.pool ? this.pool.options.maxThreads * 2 : 1)
+    await Promise.all(
+      names.map((name) =>
+        limit(async () => {
+          for await (const file of load(name)) add(file)
+          this.options.onProgress?.(++this.done, this.total)
+        }),
+      ),
+    )
+  }
+
+  async remember(file: VFile): Promise<ResolvedConfig> {
+    const config = await this.loader.forFolder(path.dirname(path.resolve(file.cwd, file.path)))
+    this.configs.set(file, config)
+    return config
   }
 
   async document(file: VFile): Promise<VFile> {
-    const config = await this.loader.forFolder(path.dirname(path.resolve(file.cwd, file.path)))
-    const format = formatOf(file.path)
-    let byFormat = this.processors.get(config)
-    if (!byFormat) this.processors.set(config, (byFormat = new Map()))
-    let processor = byFormat.get(format)
-    if (!processor) byFormat.set(format, (processor = createProcessor(config, format)))
-    await lintDocument(file, processor, config, this.windowSize)
-    this.configs.set(file, config)
-    return file
+    const config = await this.remember(file)
+    const text = String(file)
+    this.characters += text.length
+    const {cache, facts} = this.options
+    const key = cache ? documentKey(text, config, this.windowSize) : undefined
+    const hit = key ? cache!.get(key) : undefined
+    let result = file
+    if (hit) {
+      result = fromDocumentRecord({path: file.path, cwd: file.cwd, ...hit}, text)
+    } else if (this.pool) {
+      const task: WorkerTask = {path: file.path, cwd: file.cwd, value: text, config: this.options.config, rules: this.options.rules, windowSize: this.windowSize}
+      result = fromDocumentRecord((await this.pool.run(task)) as DocumentRecord, text)
+    } else {
+      const format = formatOf(file.path)
+      let byFormat = this.processors.get(config)
+      if (!byFormat) this.processors.set(config, (byFormat = new Map()))
+      let processor = byFormat.get(format)
+      if (!processor) byFormat.set(format, (processor = createProcessor(config, format)))
+      await lintDocument(file, processor, config, this.windowSize)
+    }
+    if (key && !hit) cache!.set(key, toDocumentRecord(result))
+    if (facts) facts.write(JSON.stringify(toDocumentRecord(result)) + '\n')
+    // Without its text a file keeps only messages and facts; corpus rules must not need more.
+    if (this.options.keepText === false) result.value = undefined as unknown as string
+    this.configs.set(result, config)
+    return result
+  }
+
+  async close() {
+    await this.pool?.destroy()
   }
 
   /** Corpus rules run once, with the options of the config at `cwd`; each file's own config then sets levels. */

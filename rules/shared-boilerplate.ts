@@ -178,7 +178,8 @@ function reportBlock(file: VFile, block: Array<{print: Fingerprint; docs: number
   const most = Math.max(...block.map((entry) => entry.docs))
   const shared = least === most ? `${least} documents` : `${least} to ${most} documents`
   const value = typeof file.value === 'string' ? file.value : undefined
-  const endsWithNewline = value !== undefined && last[3] > 0 && value.charCodeAt(last[3] - 1) === 10
+  // A line may end in `\n`, `\r\n` or a lone `\r` (old Mac files): each starts a new line.
+  const endsWithNewline = value !== undefined && last[3] > 0 && (value.charCodeAt(last[3] - 1) === 10 || value.charCodeAt(last[3] - 1) === 13)
   const place = {
     start: {line: first[1], column: 1, offset: first[2]},
     end: endsWithNewline ? {line: last[1] + 1, column: 1, offset: last[3]} : {line: last[1], column: last[3] - lastLineStart(last) + 1, offset: last[3]},

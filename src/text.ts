@@ -12,7 +12,7 @@ export interface Line {
   line: number
   /** Offset of the first character. */
   start: number
-  /** Offset just after the last character (before `\r\n` or `\n`). */
+  /** Offset just after the last character (before `\r\n`, `\n` or a lone `\r`). */
   end: number
   /** The line's text, without its line ending. */
   text: string
@@ -21,7 +21,10 @@ export interface Line {
 const linesCache = new WeakMap<VFile, Line[]>()
 const locationCache = new WeakMap<VFile, ReturnType<typeof location>>()
 
-/** The lines of a document. */
+/**
+ * The lines of a document. A line ends at `\r\n`, `\n` or a lone `\r`, as in the parser and
+ * vfile-location, so that line numbers computed from these lines are the messages' line numbers.
+ */
 export function getLines(file: VFile): Line[] {
   let lines = linesCache.get(file)
   if (lines) return lines
@@ -30,11 +33,10 @@ export function getLines(file: VFile): Line[] {
   let start = 0
   let line = 1
   while (start <= text.length) {
-    let newline = text.indexOf('\n', start)
-    if (newline === -1) newline = text.length
-    const end = newline > start && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline
+    let end = start
+    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++
     lines.push({line, start, end, text: text.slice(start, end)})
-    start = newline + 1
+    start = text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1
     line++
   }
   linesCache.set(file, lines)

@@ -134,6 +134,8 @@ interface Entry {
   id: number
   file: number
   claim: Claim
+  /** Subject, predicate, object and signature: what the claim says. */
+  says: string
 }
 
 /** Index keys of a claim: subject, predicate (and each antonymy axis) and object. */
@@ -170,6 +172,8 @@ export function createCorpusCheck(makeJudge: (options: Options) => Judge = (opti
     const judge = makeJudge(options)
     const index = new Map<string, Entry[]>()
     let id = 0
+    /** What each sentence says (`file:si`): a sentence that says both sides is a contrast, not a contradiction. */
+    const saidIn = new Map<string, Set<string>>()
     for (let f = 0; f < files.length; f++) {
       const data = files[f].data.contradiction
       if (!data) continue
@@ -177,7 +181,12 @@ export function createCorpusCheck(makeJudge: (options: Options) => Judge = (opti
       for (const stored of data.claims) {
         const sentence = sentences.get(stored.si)
         if (!sentence) continue
-        const entry: Entry = {id: id++, file: f, claim: {...stored, at: sentence.at, s: sentence.s, vf: verbForms(stored.pred)}}
+        const claim: Claim = {...stored, at: sentence.at, s: sentence.s, vf: verbForms(stored.pred)}
+        const entry: Entry = {id: id++, file: f, claim, says: `${claim.subj}|${claim.obj}|${signature(claim)}`}
+        const key = `${f}:${claim.si}`
+        let said = saidIn.get(key)
+        if (!said) saidIn.set(key, (said = new Set()))
+        said.add(entry.says)
         for (const key of claimKeys(entry.claim)) {
           let bucket = index.get(key)
           if (!bucket) index.set(key, (bucket = []))
@@ -218,6 +227,8 @@ export function createCorpusCheck(makeJudge: (options: Options) => Judge = (opti
           for (const [a, b] of pairs) {
             const sameFile = a.file === b.file
             if (sameFile && (a.claim.si === b.claim.si || !options.withinDocument)) continue
+            // `I had never been obsessed with it; I was obsessed with acting`: one sentence holding both sides
+            if (saidIn.get(`${a.file}:${a.claim.si}`)?.has(b.says) || saidIn.get(`${b.file}:${b.claim.si}`)?.has(a.says)) continue
             const v = sameFile === sameX ? verdict : judge(a.claim, b.claim, {sameDocument: sameFile})
             if (v) emit(files, a, b, v.a, v.b, v.kind, reported)
           }

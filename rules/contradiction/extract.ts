@@ -744,6 +744,7 @@ export function extractClaims(sentence: SentenceInput, topic: string[], names: R
       }
       if (!object) continue
       // the passive's grammatical subject may itself be anaphoric (`it was founded`): resolve like a subject
+      if (object.pronoun && PERSONAL.has(object.head)) continue
       if (!object.possessiveDet && (object.pronoun || (object.anaphoricDet && ANAPHOR_SET.has(object.head)))) {
         if (topic.length === 0) continue
         object = {...object, head: '', compound: '', ents: topic}

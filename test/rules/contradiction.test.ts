@@ -98,6 +98,14 @@ describe('contradiction (corpus rule)', () => {
     for (const file of files) expect(messages(file)).toEqual([])
   })
 
+  test('a sentence holding both sides is a contrast: copies of it in two documents do not conflict', async () => {
+    const sentence = 'Valdor did not sign the first contract, but Valdor signed the second contract in 2020.'
+    const files = await extract({'one.txt': sentence, 'two.txt': 'Reports say so. ' + sentence})
+    expect(files[0].data.contradiction!.claims.map((claim) => claim.pol).sort()).toEqual([-1, 1])
+    corpus(files, {})
+    expect(files.flatMap(messages)).toEqual([])
+  })
+
   test('a contradiction inside one document is reported once, naming both lines', async () => {
     const text = ['Exports of Tarland grew quickly. Traders in Tarland were happy.', 'The factory employs 4,000 workers.', 'The factory employs 1,500 workers, a later report said.'].join('\n')
     const [file] = await extract({'one.txt': text})

@@ -292,20 +292,12 @@ function nextNonBlank(infos: Info[], i: number): Info | undefined {
 }
 
 function checkTitles(infos: Info[], settings: Settings, flagged: Map<number, string[]>) {
-  // Occurrences of each title-like line, and where the article's last paragraph is.
-  const seen = new Map<string, number[]>()
+  // Where the article's last paragraph is, and its first line (the title).
   let lastProse = -1
   let firstContent = -1
   for (let i = 0; i < infos.length; i++) {
-    const info = infos[i]
-    if (info.kind === 'prose') lastProse = i
-    if (info.kind !== 'blank' && firstContent === -1) firstContent = i
-    if ((info.kind === 'title' || info.kind === 'nav' || info.kind === 'other') && !info.heading) {
-      const key = normalise(info.text)
-      const list = seen.get(key)
-      if (list) list.push(info.line.line)
-      else seen.set(key, [info.line.line])
-    }
+    if (infos[i].kind === 'prose') lastProse = i
+    if (infos[i].kind !== 'blank' && firstContent === -1) firstContent = i
   }
 
   // Runs of title-like lines: prose ends a run; blank, nav and other lines do not.

@@ -31,6 +31,11 @@ export interface RuleMeta {
   level: Level
   /** Whether its messages carry `expected` (a fix). */
   fixable: boolean
+  /**
+   * The fix is a suggestion (an editor offers it; `--fix` applies it only when the rule is named
+   * with `--fix-rule`), because applying it unasked could remove text the author meant.
+   */
+  suggestion?: boolean
   /** Options the rule takes, with defaults; config is validated against it. */
   options?: Record<string, OptionSpec>
 }

@@ -1,0 +1,232 @@
+/**
+ * `scrapelint --fix`: lint, apply each document's fixes (src/fix.ts), put the
+ * fixed texts where the user asked (stdout, `--out-dir`, the inputs with
+ * `--write`, or a unified diff with `--dry-run`), then re-lint the fixed texts
+ * so the report is of what is left.
+ *
+ * Writing is the dangerous part, and it is careful: every file is written to a
+ * temporary file and renamed over the target (write-file-atomic; the mode and
+ * owner are kept), so a crash leaves the old or the new content, never a mix.
+ * `--write` refuses a file whose real path (after symlinks) leaves the tree the
+ * user named, a file that changed since it was read, and a file that was not
+ * valid UTF-8 (writing the decoded text back would replace bytes); an input is
+ * rewritten only when a fix changed it.
+ */
+import {isUtf8} from 'node:buffer'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import process from 'node:process'
+import {createTwoFilesPatch} from 'diff'
+import {isDynamicPattern} from 'globby'
+import writeFileAtomic from 'write-file-atomic'
+import type {VFile} from 'vfile'
+import {rules as registry} from '../rules/index.js'
+import {lint, lintTexts, type LintOptions, type LintResult} from './engine.js'
+import {ScrapelintError} from './errors.js'
+import {fixAt, fixFile, type FixResult} from './fix.js'
+import {resolveInputs} from './inputs.js'
+
+export interface FixRunOptions {
+  /** Overwrite the inputs. */
+  write?: boolean
+  /** Write the fixed texts here, at the inputs' paths relative to the deepest folder holding them all. */
+  outDir?: string
+  /** Print a unified diff of the fixes instead of writing anything. */
+  dryRun?: boolean
+  /** Only these rules' fixes. */
+  rules?: string[]
+  /** Where text goes (the CLI's stdout); tests may capture it. */
+  stdout?: NodeJS.WritableStream
+}
+
+export interface FixRunResult extends LintResult {
+  /** The fixed text or the diff went to stdout, so the report must go elsewhere. */
+  textOnStdout: boolean
+}
+
+const BOM = '\uFEFF'
+
+/** Check the fix options before any work, with the usage errors the CLI promises (exit 2). */
+export function checkFixOptions(paths: string[], options: FixRunOptions) {
+  if (options.write && options.outDir !== undefined) throw new ScrapelintError('--write and --out-dir do not go together: overwrite the inputs or write the fixed texts elsewhere, not both')
+  if (options.dryRun && (options.write || options.outDir !== undefined)) throw new ScrapelintError('--dry-run writes nothing: drop --write and --out-dir, or drop --dry-run')
+  if (options.write && paths.includes('-')) throw new ScrapelintError('--write cannot overwrite standard input: leave out --write and the fixed text goes to stdout')
+  for (const id of options.rules ?? []) {
+    const rule = registry.find((candidate) => candidate.meta.id === id)
+    if (!rule) throw new ScrapelintError(`--fix-rule ${id}: no such rule (scrapelint --list-rules lists them)`)
+    if (!rule.meta.fixable) throw new ScrapelintError(`--fix-rule ${id}: this rule has no fixes`)
+  }
+}
+
+/** Lint `paths`, fix, deliver the fixed texts, and return the re-lint of the fixed texts. */
+export async function runFix(paths: string[], lintOptions: LintOptions, options: FixRunOptions): Promise<FixRunResult> {
+  checkFixOptions(paths, options)
+  const cwd = path.resolve(lintOptions.cwd ?? process.cwd())
+  const stdout = options.stdout ?? process.stdout
+  const toStdout = !options.write && options.outDir === undefined
+  if (toStdout && !options.dryRun) {
+    const named = paths.filter((name) => name !== '-')
+    const count = (paths.includes('-') ? 1 : 0) + (named.length > 0 ? (await resolveInputs(named, {cwd, ignorePatterns: lintOptions.ignorePatterns})).files.length : 0)
+    if (count > 1) throw severalInputs(count)
+  }
+
+  const result = await lint(paths, lintOptions)
+  const warnings = [...result.warnings]
+  const errors = [...result.errors]
+  if (toStdout && !options.dryRun && result.files.length > 1) throw severalInputs(result.files.length)
+
+  const stdinPath = paths.includes('-') ? path.resolve(cwd, lintOptions.stdinFilename ?? '<stdin>') : undefined
+  const absolute = (file: VFile) => path.resolve(file.cwd, file.path)
+  const fixed = new Map<VFile, FixResult>()
+  let applied = 0
+  let changedFiles = 0
+  for (const file of result.files) {
+    const outcome = fixFile(file, {rules: options.rules})
+    fixed.set(file, outcome)
+    applied += outcome.applied.length
+    if (outcome.output !== String(file)) changedFiles++
+    for (const skip of outcome.skipped) {
+      if (skip.reason !== 'overlap') continue
+      warnings.push(`${file.path}:${fixAt(skip.fix)}: the fix of ${skip.fix.ruleId} was not applied: it overlaps the fix of ${skip.conflict.ruleId} at ${fixAt(skip.conflict)} (run --fix again to apply what is still reported)`)
+    }
+  }
+
+  if (options.dryRun) {
+    for (const file of result.files) {
+      const output = fixed.get(file)!.output
+      if (output === String(file)) continue
+      stdout.write(createTwoFilesPatch(file.path, file.path, String(file), output, undefined, undefined, {context: 3}))
+    }
+  } else if (toStdout) {
+    const file = result.files[0]
+    if (file) stdout.write(fixed.get(file)!.output)
+  } else if (options.write) {
+    const roots = await treeRoots(paths, cwd)
+    for (const file of result.files) {
+      const outcome = fixed.get(file)!
+      if (outcome.output === String(file)) continue
+      const problem = await writeInPlace(absolute(file), String(file), outcome.output, roots)
+      if (problem) errors.push(`${file.path}: not written: ${problem}`)
+    }
+  } else {
+    const outDir = path.resolve(cwd, options.outDir!)
+    const inputs = new Set(result.files.map(absolute))
+    const named = result.files.filter((file) => absolute(file) !== stdinPath).map(absolute)
+    const base = commonFolder(named)
+    for (const file of result.files) {
+      const from = absolute(file)
+      const relative = from === stdinPath ? path.basename(lintOptions.stdinFilename ?? 'stdin.txt') : path.relative(base!, from)
+      const target = path.join(outDir, relative)
+      const problem = await writeOut(target, fixed.get(file)!.output, inputs)
+      if (problem) errors.push(`${path.relative(cwd, target) || target}: not written: ${problem}`)
+    }
+  }
+  if (!options.dryRun || applied > 0) {
+    const verb = options.dryRun ? 'would apply' : 'applied'
+    warnings.push(`${verb} ${applied} fix${applied === 1 ? '' : 'es'} in ${changedFiles} file${changedFiles === 1 ? '' : 's'}`)
+  }
+
+  // The report is of what is left: the fixed texts, linted again as one corpus.
+  const relinted = await lintTexts(
+    result.files.map((file) => ({path: absolute(file), value: fixed.get(file)!.output})),
+    {cwd, config: lintOptions.config, rules: lintOptions.rules, windowSize: lintOptions.windowSize},
+  )
+  return {files: relinted, warnings, errors, stats: result.stats, textOnStdout: toStdout}
+}
+
+function severalInputs(count: number): ScrapelintError {
+  return new ScrapelintError(`--fix with ${count} inputs needs --out-dir DIR (write the fixed texts there) or --write (overwrite the inputs); without them the fixed text of a single input goes to stdout\nRun \`scrapelint --help\` for usage.`)
+}
+
+/** The deepest folder that holds every file of `files` (absolute paths). */
+function commonFolder(files: string[]): string | undefined {
+  if (files.length === 0) return undefined
+  let base = path.dirname(files[0])
+  for (const file of files) {
+    while (path.relative(base, file).startsWith('..') || path.isAbsolute(path.relative(base, file))) {
+      const parent = path.dirname(base)
+      if (parent === base) break
+      base = parent
+    }
+  }
+  return base
+}
+
+/**
+ * The linted tree: the real path of each named folder, of the folder of each named file, and of the
+ * fixed part of each glob. `--write` writes only inside it.
+ */
+export async function treeRoots(paths: string[], cwd: string): Promise<string[]> {
+  const roots = new Set<string>()
+  for (const name of paths) {
+    if (name === '-') continue
+    const absolute = path.resolve(cwd, name)
+    const stat = await fs.stat(absolute).catch(() => undefined)
+    let root: string
+    if (stat?.isDirectory()) root = absolute
+    else if (stat) root = path.dirname(absolute)
+    else {
+      // A glob: its segments up to the first with a pattern in it.
+      const segments = name.split(/[\\/]/)
+      const fixedPart: string[] = []
+      for (const segment of segments) {
+        if (isDynamicPattern(segment, {cwd})) break
+        fixedPart.push(segment)
+      }
+      root = path.resolve(cwd, fixedPart.join('/') || '.')
+    }
+    const real = await fs.realpath(root).catch(() => undefined)
+    if (real) roots.add(real)
+  }
+  return [...roots]
+}
+
+function inside(root: string, file: string): boolean {
+  const relative = path.relative(root, file)
+  return relative !== '' && !relative.startsWith('..' + path.sep) && relative !== '..' && !path.isAbsolute(relative)
+}
+
+/**
+ * Overwrite one input with its fixed text, or say why not. The input is left as it was on any
+ * problem: the checks come first, and the write itself is a temporary file renamed over it.
+ */
+export async function writeInPlace(file: string, original: string, output: string, roots: string[]): Promise<string | undefined> {
+  let real: string
+  try {
+    real = await fs.realpath(file)
+  } catch (error) {
+    return `cannot be resolved (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`
+  }
+  if (!roots.some((root) => inside(root, real))) {
+    return `it leads (through a symlink) to ${real}, outside the linted tree: not followed`
+  }
+  let buffer: Buffer
+  try {
+    buffer = await fs.readFile(real)
+  } catch (error) {
+    return `cannot be read again (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`
+  }
+  if (!isUtf8(buffer)) return 'it is not valid UTF-8, and writing the decoded text back would replace those bytes'
+  const current = buffer.toString('utf8')
+  const bom = current.startsWith(BOM)
+  if ((bom ? current.slice(1) : current) !== original) return 'it changed while it was being linted'
+  try {
+    await writeFileAtomic(real, (bom ? BOM : '') + output)
+  } catch (error) {
+    return `${(error as NodeJS.ErrnoException).code ?? (error as Error).message} (the file is unchanged)`
+  }
+  return undefined
+}
+
+/** Write one fixed text under --out-dir, never over an input. */
+async function writeOut(target: string, output: string, inputs: Set<string>): Promise<string | undefined> {
+  const real = await fs.realpath(target).catch(() => target)
+  if (inputs.has(target) || inputs.has(real)) return 'it is one of the inputs (choose an --out-dir outside the linted files, or use --write)'
+  try {
+    await fs.mkdir(path.dirname(target), {recursive: true})
+    await writeFileAtomic(target, output)
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code ?? (error as Error).message
+  }
+  return undefined
+}

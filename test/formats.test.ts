@@ -243,6 +243,34 @@ describe('JSON Lines', () => {
   })
 })
 
+describe('fixes', () => {
+  const bait = "We invite you to share your thoughts in the comments section below. Don't forget to share this article with your friends!"
+  const first = 'A clean first paragraph about the weather in the city today.'
+  const fixesOf = (file: VFile) => file.messages.filter((message) => message.ruleId === 'engagement-bait').map((message) => message.expected)
+
+  it('keep a fix in HTML where the source says what the prose said, and never offer one for a .gz file or a record', async () => {
+    const dir = tempDir({
+      'a.txt': `${first}\n\n${bait}\n`,
+      'b.html': `<p>${first}</p>\n<p>${bait.replace("'", '&#39;')}</p>\n`,
+      'c.html': `<p>${first}</p>\n<p>${bait}</p>\n`,
+      'd.txt.gz': zlib.gzipSync(`${first}\n\n${bait}\n`),
+      'e.jsonl': JSON.stringify({text: `${first}\n\n${bait}\n`}) + '\n',
+    })
+    const result = await lint([dir], {cwd: dir, config: false})
+    const byPath = (name: string) => result.files.find((file) => file.path === name)!
+    expect(fixesOf(byPath('a.txt'))).toEqual([['']])
+    // The source spells the apostrophe as an entity: a fix written for the prose would not fit it.
+    expect(fixesOf(byPath('b.html'))).toEqual([undefined])
+    // Same words in the source: the fix replaces exactly them, markup left alone.
+    const c = byPath('c.html')
+    expect(fixesOf(c)).toEqual([['']])
+    const place = c.messages.find((message) => message.ruleId === 'engagement-bait')!.place as {start: {offset: number}; end: {offset: number}}
+    expect(String(c).slice(place.start.offset, place.end.offset)).toBe(bait)
+    expect(fixesOf(byPath('d.txt.gz'))).toEqual([undefined])
+    expect(fixesOf(byPath('e.jsonl#L1'))).toEqual([undefined])
+  })
+})
+
 describe.skipIf(!hasShared)('the article-extraction pages (skipped: ../shared/data is absent)', () => {
   it('lint all 62 .html.gz pages without an error', async () => {
     const dir = path.join(sharedDir, 'data', 'article-extraction-dev')

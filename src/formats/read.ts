@@ -11,7 +11,7 @@ import zlib from 'node:zlib'
 import {VFile} from 'vfile'
 import {decode, DEFAULT_MAX_FILE_SIZE, readDocument} from '../inputs.js'
 import {formatOf, formats, isGzip, type Format, type FormatName} from './index.js'
-import {attachRendering, type Rendering} from './rendering.js'
+import {attachRendering, withoutFixes, type Rendering} from './rendering.js'
 
 const gunzip = promisify(zlib.gunzip)
 
@@ -235,6 +235,8 @@ export interface PreparedDocument {
   file: VFile
   source?: string
   rendering?: Rendering
+  /** A record of a JSON Lines file or a gzip-compressed file: a fix could not be written back as it is. */
+  readOnly?: boolean
 }
 
 /**
@@ -245,9 +247,10 @@ export function prepareDocument(item: Extract<DocumentItem, {kind: 'document'}>,
   if (item.record) {
     const file = new VFile({path: `${shown}#L${item.record.line}`, cwd, value: item.value})
     file.data.record = {file: shown, ...item.record}
-    return {file}
+    return {file, readOnly: true}
   }
-  if (!item.format.render) return {file: new VFile({path: shown, cwd, value: item.value})}
+  const readOnly = isGzip(shown)
+  if (!item.format.render) return {file: new VFile({path: shown, cwd, value: item.value}), readOnly}
   const rendered = item.rendered ?? render(item.format, item.value)
   if (typeof rendered === 'string') {
     // Only from lintTexts (readDocuments reports it as an input error): lint the source as plain text and say why.
@@ -259,11 +262,12 @@ export function prepareDocument(item: Extract<DocumentItem, {kind: 'document'}>,
   const {rendering, layout} = rendered
   const file = new VFile({path: shown, cwd, value: rendering.text})
   if (layout) file.data.layout = layout
-  return {file, source: item.value, rendering}
+  return {file, source: item.value, rendering, readOnly}
 }
 
 /** After the per-document pass: remember how to map `result`'s messages back to the source (see `toSource`). */
 export function adoptRendering(result: VFile, prepared: PreparedDocument): VFile {
   if (prepared.rendering && prepared.source !== undefined) attachRendering(result, prepared.source, prepared.rendering, result.value !== undefined)
+  if (prepared.readOnly) withoutFixes(result)
   return result
 }

@@ -191,6 +191,15 @@ interface Attached {
 }
 
 const attached = new WeakMap<VFile, Attached>()
+const readOnly = new WeakSet<VFile>()
+
+/**
+ * Mark a document whose fixes cannot be written back to its file (a JSON Lines record, a gzip file):
+ * `toSource` drops their `expected`, so `--fix` leaves the input alone.
+ */
+export function withoutFixes(file: VFile) {
+  readOnly.add(file)
+}
 
 /**
  * Remember that `file` is linted as `rendering` of `source`: its messages are moved into the source
@@ -213,6 +222,10 @@ export function renderingOf(file: VFile): Rendering | undefined {
  * the markup around it.
  */
 export function toSource(file: VFile) {
+  if (readOnly.has(file)) {
+    readOnly.delete(file)
+    for (const message of file.messages) message.expected = undefined
+  }
   const entry = attached.get(file)
   if (!entry) return
   attached.delete(file)

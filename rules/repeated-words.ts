@@ -26,6 +26,9 @@ export default function repeatedWords() {
       message.url = ruleUrl(meta.id)
       message.ancestors = undefined
       message.note = `\`${word}\` is repeated; keep one occurrence.`
+      // Keep the first occurrence as written (`The the` becomes `The`, not `the`).
+      const first = message.actual?.split(/\s/)[0]
+      if (first) message.expected = [first]
     }
   }
 }

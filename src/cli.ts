@@ -16,6 +16,7 @@ import {parseRuleFlag, type RuleSetting} from './config.js'
 import {lint} from './engine.js'
 import {ScrapelintError} from './errors.js'
 import {FORMATS, formatReport, type Format} from './reporters/index.js'
+import {FORMAT_NAMES, type FormatName} from './formats/index.js'
 import {version} from './version.js'
 
 function warn(text: string) {
@@ -60,6 +61,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('stdin-filename', {type: 'string', describe: 'the name of the document read from -'})
     .option('corpus', {type: 'string', coerce: list, describe: 'files or folders that corpus rules compare with, without reporting on them (repeatable)'})
     .option('max-file-size', {type: 'number', default: 20, describe: 'skip files larger than this many MiB'})
+    .option('input-format', {choices: FORMAT_NAMES, describe: 'read every input as this format (default: by extension: .txt, .md, .html, .jsonl, each optionally .gz)'})
+    .option('jsonl-field', {type: 'string', default: 'text', describe: 'the field of a JSON Lines record that holds its text (a.b for a nested field)'})
     .option('output', {alias: 'o', type: 'string', describe: 'write the report to this file'})
     .option('color', {type: 'boolean', describe: 'colour the stylish report (default: when stdout is a terminal)'})
     .option('list-rules', {type: 'boolean', describe: 'list the rules with their default level and exit'})
@@ -111,6 +114,8 @@ export async function main(argv: string[]): Promise<number> {
     stdinFilename: args['stdin-filename'],
     corpus: args.corpus,
     maxFileSize: maxFileSize * 1024 * 1024,
+    inputFormat: args['input-format'] as FormatName | undefined,
+    jsonlField: args['jsonl-field'],
   })
   if (output && result.files.some((file) => path.resolve(file.cwd, file.path) === output)) {
     throw new ScrapelintError(`--output ${args.output} is one of the linted files: refusing to overwrite an input`)

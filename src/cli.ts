@@ -7,13 +7,19 @@
  * errors. Never a stack trace unless SCRAPELINT_DEBUG is set.
  */
 import fs from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import process from 'node:process'
 import yargs from 'yargs'
 import {hideBin} from 'yargs/helpers'
 import {rules} from '../rules/index.js'
 import {parseRuleFlag, type RuleSetting} from './config.js'
-import {lint} from './engine.js'
+import {SingleBar, Presets} from 'cli-progress'
+import type {VFile} from 'vfile'
+import {DEFAULT_CACHE_LOCATION} from './cache.js'
+import {lint, lintFacts, type LintOptions} from './engine.js'
+import {isDocumentRecord, type DocumentRecord} from './facts.js'
+import {runFix} from './fix-run.js'
 import {ScrapelintError} from './errors.js'
 import {FORMATS, formatReport, type Format} from './reporters/index.js'
 import {FORMAT_NAMES, type FormatName} from './formats/index.js'
@@ -51,7 +57,10 @@ export async function main(argv: string[]): Promise<number> {
   const parser = yargs(argv.map((arg) => (arg === '-' ? STDIN : arg)))
     .scriptName('scrapelint')
     .usage('$0 [paths..]\n\nLint scraped web articles for scrape residue, fake author blocks, cut-off quotes and cross-document contradictions.')
-    .command('$0 [paths..]', false, (y) => y.positional('paths', {type: 'string', array: true, describe: 'files, folders, globs, or - for stdin'}))
+    .command('$0 [paths..]', 'lint files, folders, globs, or - for stdin', (y) => y.positional('paths', {type: 'string', array: true, describe: 'files, folders, globs, or - for stdin'}))
+    .command('corpus <facts..>', 'run only the corpus rules over facts files written by --emit-facts (shards joined)', (y) =>
+      y.positional('facts', {type: 'string', array: true, describe: 'JSON Lines facts files'}),
+    )
     .option('format', {alias: 'f', choices: FORMATS, default: 'stylish' as Format, describe: 'report format'})
     .option('quiet', {alias: 'q', type: 'boolean', default: false, describe: 'report errors only'})
     .option('max-warnings', {type: 'number', describe: 'exit 1 when there are more warnings than this'})
@@ -63,13 +72,27 @@ export async function main(argv: string[]): Promise<number> {
     .option('max-file-size', {type: 'number', default: 20, describe: 'skip files larger than this many MiB'})
     .option('input-format', {choices: FORMAT_NAMES, describe: 'read every input as this format (default: by extension: .txt, .md, .html, .jsonl, each optionally .gz)'})
     .option('jsonl-field', {type: 'string', default: 'text', describe: 'the field of a JSON Lines record that holds its text (a.b for a nested field)'})
+    .option('jobs', {alias: 'j', type: 'number', default: os.availableParallelism(), defaultDescription: 'the number of cores', describe: 'worker threads for the per-document pass (1: in-process)'})
+    .option('cache', {type: 'boolean', default: false, describe: 'reuse per-document results of unchanged documents'})
+    .option('cache-location', {type: 'string', default: DEFAULT_CACHE_LOCATION, describe: 'the cache file'})
+    .option('emit-facts', {type: 'string', describe: 'also write each document\'s messages and facts to this JSON Lines file'})
+    .option('stats', {type: 'boolean', default: false, describe: 'print documents, throughput and peak memory to stderr'})
+    .option('progress', {type: 'boolean', describe: 'a progress bar on stderr (default: when stderr is a terminal and not --quiet)'})
     .option('output', {alias: 'o', type: 'string', describe: 'write the report to this file'})
     .option('color', {type: 'boolean', describe: 'colour the stylish report (default: when stdout is a terminal)'})
     .option('list-rules', {type: 'boolean', describe: 'list the rules with their default level and exit'})
+    .option('fix', {type: 'boolean', describe: 'apply the fixes: the fixed text goes to stdout (one input), --out-dir or, with --write, over the inputs'})
+    .option('fix-rule', {type: 'string', coerce: list, describe: 'with --fix: apply only this rule\'s fixes (repeatable)'})
+    .option('out-dir', {type: 'string', describe: 'with --fix: write the fixed texts to this folder, at the inputs\' relative paths'})
+    .option('write', {type: 'boolean', describe: 'with --fix: overwrite the inputs that a fix changed (atomically)'})
+    .option('dry-run', {type: 'boolean', describe: 'with --fix: print a unified diff of the fixes and write nothing'})
     .example('$0 seeds/', 'lint every .txt file under seeds/')
     .example('$0 --format json articles/ > report.json', 'a JSON report of a corpus')
     .example('$0 --max-warnings 0 "crawl/**/*.txt"', 'fail on any finding')
     .example('$0 - --stdin-filename a.txt < a.txt', 'lint standard input')
+    .example('$0 --emit-facts shard1.jsonl crawl/part1/', 'lint one shard, keep its facts')
+    .example('$0 corpus shard*.jsonl', 'join the shards in one corpus pass')
+    .example('$0 --fix --out-dir clean/ crawl/', 'write fixed copies of every document under crawl/ to clean/')
     .strict()
     .version(version)
     .alias('help', 'h')
@@ -87,25 +110,39 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(listRules() + '\n')
     return 0
   }
+  const jobs = args.jobs
+  if (!Number.isInteger(jobs) || jobs < 1) throw new ScrapelintError(`--jobs takes a whole number from 1, not ${jobs}`)
+  const format = args.format as Format
+  const output = args.output === undefined ? undefined : path.resolve(process.cwd(), args.output)
+  const config = (args.config as string | boolean | undefined) === false ? false : args.config
+  const overrides: Record<string, RuleSetting> = {}
+  for (const flag of args.rule ?? []) {
+    const [id, level] = parseRuleFlag(flag)
+    overrides[id] = level
+  }
+  const facts = args.facts as unknown as string[] | undefined
+  if (facts) {
+    const files = await lintFacts(await readFacts(facts), {cwd: process.cwd(), config, rules: overrides})
+    return finish(files, [], {format, quiet: args.quiet, output, color: args.color, maxWarnings: args['max-warnings']})
+  }
   const paths = ((args.paths as unknown as string[] | undefined) ?? []).map((arg) => (String(arg) === STDIN ? '-' : String(arg)))
   if (paths.length === 0) throw new ScrapelintError('no paths given: name files, folders, globs or - for stdin\nRun `scrapelint --help` for usage.')
+  for (const option of ['fix-rule', 'out-dir', 'write', 'dry-run'] as const) {
+    if (args[option] !== undefined && args[option] !== false && !args.fix) throw new ScrapelintError(`--${option} goes with --fix\nRun \`scrapelint --help\` for usage.`)
+  }
   const maxWarnings = args['max-warnings']
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
     throw new ScrapelintError(`--max-warnings takes a whole number from 0, not ${maxWarnings}`)
   }
   const maxFileSize = args['max-file-size']
   if (!(maxFileSize > 0)) throw new ScrapelintError(`--max-file-size takes a number of MiB above 0, not ${maxFileSize}`)
-  const overrides: Record<string, RuleSetting> = {}
-  for (const flag of args.rule ?? []) {
-    const [id, level] = parseRuleFlag(flag)
-    overrides[id] = level
-  }
   const cwd = process.cwd()
-  const config = (args.config as string | boolean | undefined) === false ? false : args.config
   const stdin = paths.includes('-') ? await readStdin() : undefined
 
-  const output = args.output === undefined ? undefined : path.resolve(cwd, args.output)
-  const result = await lint(paths, {
+  const showProgress = args.progress ?? (process.stderr.isTTY === true && !args.quiet)
+  const bar = showProgress ? new SingleBar({format: 'scrapelint {bar} {value}/{total} documents', hideCursor: true, clearOnComplete: true, stream: process.stderr}, Presets.shades_classic) : undefined
+  bar?.start(0, 0)
+  const lintOptions: LintOptions = {
     cwd,
     config,
     rules: overrides,
@@ -116,38 +153,96 @@ export async function main(argv: string[]): Promise<number> {
     maxFileSize: maxFileSize * 1024 * 1024,
     inputFormat: args['input-format'] as FormatName | undefined,
     jsonlField: args['jsonl-field'],
-  })
+    jobs,
+    cache: args.cache ? args['cache-location'] : undefined,
+    emitFacts: args['emit-facts'],
+    // Memory holds messages and facts, not texts, unless fixes need them.
+    keepText: args.fix === true,
+    onProgress: bar ? (done, total) => (bar.setTotal(total), bar.update(done)) : undefined,
+  }
+  const result = await (args.fix
+    ? runFix(paths, lintOptions, {write: args.write, outDir: args['out-dir'], dryRun: args['dry-run'], rules: args['fix-rule']})
+    : lint(paths, lintOptions).then((lintResult) => ({...lintResult, textOnStdout: false}))
+  ).finally(() => bar?.stop())
   if (output && result.files.some((file) => path.resolve(file.cwd, file.path) === output)) {
     throw new ScrapelintError(`--output ${args.output} is one of the linted files: refusing to overwrite an input`)
   }
   for (const text of result.warnings) warn(`warning: ${text}`)
   for (const text of result.errors) warn(`error: ${text}`)
+  if (args.stats && result.stats) {
+    const {documents, characters, cached, documentMs, corpusMs} = result.stats
+    const seconds = documentMs / 1000
+    warn(
+      `${documents} documents, ${(characters / 1e6).toFixed(2)} MB (${cached} from the cache); document pass ${seconds.toFixed(2)} s (${(characters / 1e6 / seconds).toFixed(2)} MB/s, ${(documents / seconds).toFixed(1)} documents/s, ${jobs} jobs); corpus pass ${(corpusMs / 1000).toFixed(2)} s; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+    )
+  }
+  const code = await finish(result.files, result.errors, {format, quiet: args.quiet, output, color: args.color, maxWarnings: maxWarnings, reportToStderr: result.textOnStdout})
+  return result.errors.length > 0 ? 2 : code
+}
 
-  const format = args.format as Format
-  const color = args.color ?? (output === undefined && format === 'stylish' && process.stdout.isTTY === true && !('NO_COLOR' in process.env))
-  const report = formatReport(result.files, {format, quiet: args.quiet, color, cwd})
+interface FinishOptions {
+  format: Format
+  quiet: boolean
+  output: string | undefined
+  color: boolean | undefined
+  maxWarnings: number | undefined
+  /** The fixed text (or diff) of --fix is on stdout: the report goes to stderr. */
+  reportToStderr?: boolean
+}
+
+/** Print or write the report; the exit code for the findings. */
+async function finish(files: VFile[], errors: string[], options: FinishOptions): Promise<number> {
+  const {format, output, maxWarnings} = options
+  const color = options.color ?? (output === undefined && format === 'stylish' && process.stdout.isTTY === true && !('NO_COLOR' in process.env))
+  const report = formatReport(files, {format, quiet: options.quiet, color, cwd: process.cwd()})
   if (output) {
     await fs.mkdir(path.dirname(output), {recursive: true})
     await fs.writeFile(output, report + '\n')
   } else if (report) {
-    process.stdout.write(report + '\n')
+    ;(options.reportToStderr ? process.stderr : process.stdout).write(report + '\n')
   }
-
-  if (result.errors.length > 0) return 2
-  let errors = 0
+  if (errors.length > 0) return 2
+  let fatal = 0
   let warnings = 0
-  for (const file of result.files) {
+  for (const file of files) {
     for (const message of file.messages) {
-      if (message.fatal) errors++
-      else warnings++
+      if (message.fatal) fatal++
+      else if (message.fatal === false) warnings++
     }
   }
-  if (errors > 0) return 1
+  if (fatal > 0) return 1
   if (maxWarnings !== undefined && warnings > maxWarnings) {
     warn(`${warnings} warnings, more than --max-warnings ${maxWarnings}`)
     return 1
   }
   return 0
+}
+
+/** Read `--emit-facts` files: one DocumentRecord a line; a bad line is an input error naming file and line. */
+async function readFacts(names: string[]): Promise<DocumentRecord[]> {
+  const records: DocumentRecord[] = []
+  for (const name of names) {
+    let text: string
+    try {
+      text = await fs.readFile(name, 'utf8')
+    } catch (error) {
+      throw new ScrapelintError(`${name}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
+    }
+    const lines = text.split('\n')
+    for (let index = 0; index < lines.length; index++) {
+      if (lines[index].trim() === '') continue
+      let value: unknown
+      try {
+        value = JSON.parse(lines[index])
+      } catch {
+        throw new ScrapelintError(`${name}:${index + 1}: not JSON: not a facts file written by --emit-facts`)
+      }
+      if (!isDocumentRecord(value)) throw new ScrapelintError(`${name}:${index + 1}: not a document record written by --emit-facts`)
+      records.push(value)
+    }
+  }
+  if (records.length === 0) throw new ScrapelintError(`no document records in ${names.join(', ')}`)
+  return records
 }
 
 main(hideBin(process.argv)).then(

@@ -147,9 +147,11 @@ describe('link-residue', () => {
 
   it('stays linear on hostile input', async () => {
     const text = ['A'.repeat(200_000), '| '.repeat(50_000), ('word '.repeat(20) + '\n').repeat(2000), '. X'.repeat(50_000)].join('\n')
+    // the rule alone (it reads lines, not the tree): retext's parse of such input is not this rule's cost
+    const file = new VFile({value: text})
     const start = Date.now()
-    await lint(text)
-    expect(Date.now() - start).toBeLessThan(8000)
+    linkResidue()(undefined as never, file)
+    expect(Date.now() - start).toBeLessThan(3000)
   })
 
   const data = path.resolve('../shared/data/clickbait-headlines/clickbait_data.gz')

@@ -50,8 +50,16 @@ interface Settings extends RuleOptions {
   maxWords: number
 }
 
-/** One candidate line: [hash, line, start offset, end offset including the line ending]. */
-export type Fingerprint = [hash: string, line: number, start: number, end: number]
+/**
+ * One candidate line: [hash, line, start offset, end offset including the line ending, the line of
+ * the previous non-blank line (0: none), the line's first characters for the message, 1 when the line
+ * ends with a line ending]. The last three
+ * let the corpus pass group and name lines without the text, which a large run drops.
+ */
+export type Fingerprint = [hash: string, line: number, start: number, end: number, previous: number, preview: string, newline: 0 | 1]
+
+/** How much of a line's text a fingerprint keeps, to name it in the message. */
+const PREVIEW = 70
 
 export interface SharedBoilerplateFacts {
   fingerprints: Fingerprint[]
@@ -119,9 +127,14 @@ export default function sharedBoilerplate(options?: RuleOptions) {
   return function (_tree: Root, file: VFile) {
     const value = String(file)
     const fingerprints: Fingerprint[] = []
+    let previous = 0
     for (const line of getLines(file)) {
       const key = normaliseLine(line.text, settings.minWords, settings.maxWords)
-      if (key !== undefined) fingerprints.push([fingerprint(key), line.line, line.start, removalEnd(value, line)])
+      if (key !== undefined) {
+        const end = removalEnd(value, line)
+        fingerprints.push([fingerprint(key), line.line, line.start, end, previous, line.text.trim().slice(0, PREVIEW), end > line.end ? 1 : 0])
+      }
+      if (line.text.trim().length > 0) previous = line.line
     }
     file.data.sharedBoilerplate = {fingerprints}
   }
@@ -162,13 +175,9 @@ export function corpus(files: VFile[], options: RuleOptions) {
   }
 }
 
-/** Whether nothing but whitespace stands between two fingerprinted lines. */
-function onlyBlankBetween(file: VFile, a: Fingerprint, b: Fingerprint): boolean {
-  if (b[1] === a[1] + 1) return true
-  const value = file.value
-  if (typeof value !== 'string') return false
-  const between = b[2] - a[3]
-  return between <= 64 && value.slice(a[3], b[2]).trim().length === 0
+/** Whether nothing but blank lines stands between two fingerprinted lines. */
+function onlyBlankBetween(_file: VFile, a: Fingerprint, b: Fingerprint): boolean {
+  return b[4] === a[1]
 }
 
 function reportBlock(file: VFile, block: Array<{print: Fingerprint; docs: number}>) {
@@ -179,14 +188,15 @@ function reportBlock(file: VFile, block: Array<{print: Fingerprint; docs: number
   const shared = least === most ? `${least} documents` : `${least} to ${most} documents`
   const value = typeof file.value === 'string' ? file.value : undefined
   // A line may end in `\n`, `\r\n` or a lone `\r` (old Mac files): each starts a new line.
-  const endsWithNewline = value !== undefined && last[3] > 0 && (value.charCodeAt(last[3] - 1) === 10 || value.charCodeAt(last[3] - 1) === 13)
+  const endsWithNewline = value === undefined ? last[6] === 1 : last[3] > 0 && (value.charCodeAt(last[3] - 1) === 10 || value.charCodeAt(last[3] - 1) === 13)
   const place = {
     start: {line: first[1], column: 1, offset: first[2]},
     end: endsWithNewline ? {line: last[1] + 1, column: 1, offset: last[3]} : {line: last[1], column: last[3] - lastLineStart(last) + 1, offset: last[3]},
   }
+  // Without the text (a large run keeps only facts) the fix still has its place; `actual` needs the text.
   const actual = value?.slice(first[2], last[3])
-  const firstText = value ? value.slice(first[2], last[3]).split('\n')[0].trim() : ''
-  const quoted = firstText.length > 70 ? firstText.slice(0, 67) + '...' : firstText
+  const firstText = first[5]
+  const quoted = firstText.length >= PREVIEW ? firstText.slice(0, PREVIEW - 3) + '...' : firstText
   const count = block.length === 1 ? 'This line' : `These ${block.length} lines`
   report(file, meta, `${count} ("${quoted}") recur${block.length === 1 ? 's' : ''} as ${block.length === 1 ? 'its own line' : 'their own lines'} in ${shared} of this run: site template, not content`, {
     place,

@@ -76,9 +76,37 @@ describe('shared-boilerplate', () => {
     const file = new VFile({value: 'Short\n\nA line long enough to be a fingerprint\n'})
     await processor.run(processor.parse(file), file)
     const facts = JSON.parse(JSON.stringify(file.data.sharedBoilerplate))
-    expect(facts).toEqual({fingerprints: [[fingerprint('a line long enough to be a fingerprint'), 3, 7, 7 + 38 + 1]]})
+    // hash, line, start, end (with the line ending), previous non-blank line, preview, ends with a line ending
+    expect(facts).toEqual({fingerprints: [[fingerprint('a line long enough to be a fingerprint'), 3, 7, 7 + 38 + 1, 1, 'A line long enough to be a fingerprint', 1]]})
     expect(normaliseLine('  Two   Words  ', 1, 10)).toBeUndefined()
     expect(fingerprint('abc')).toMatch(/^[0-9a-f]{16}$/)
     expect(fingerprint('abc')).not.toBe(fingerprint('abd'))
+  })
+
+  it('reports from the facts alone when the texts were dropped (a large run keeps no text)', async () => {
+    const footer = 'Sign Up For The Weekly Garden Newsletter Today'
+    const texts = [`First article about tomatoes.\n\n${footer}\n\nMore Stories From The Garden Desk Here\n`, `Second article about roses.\n\n${footer}\n\nMore Stories From The Garden Desk Here\n`]
+    const processor = unified().use(retextEnglish).use(sharedBoilerplate)
+    const files = []
+    for (const value of texts) {
+      const file = new VFile({path: `${files.length}.txt`, value})
+      await processor.run(processor.parse(file), file)
+      file.value = undefined as unknown as string
+      files.push(file)
+    }
+    corpus(files, {})
+    expect(files.map((file) => file.messages.map((m) => [m.reason, m.place, m.actual, m.expected]))).toEqual(
+      files.map((_, index) => {
+        const start = index === 0 ? 31 : 29
+        return [
+          [
+            `These 2 lines ("${footer}") recur as their own lines in 2 documents of this run: site template, not content`,
+            {start: {line: 3, column: 1, offset: start}, end: {line: 6, column: 1, offset: start + footer.length + 2 + 38 + 1}},
+            undefined,
+            [''],
+          ],
+        ]
+      }),
+    )
   })
 })

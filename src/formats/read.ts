@@ -143,7 +143,9 @@ function recordId(record: unknown): string | undefined {
   for (const key of ['id', 'url']) {
     const value = field(record, key)
     if ((typeof value === 'string' && value.trim() !== '') || (typeof value === 'number' && Number.isFinite(value))) {
-      const text = String(value).trim().replace(/[\s\u0000-\u001f]+/g, '_')
+      // Whitespace and control characters would break the report's lines: one underscore each run.
+      let text = ''
+      for (const c of String(value).trim().slice(0, 400)) text += c <= ' ' || /\s/.test(c) ? (text.endsWith('_') ? '' : '_') : c
       return text.length > 200 ? text.slice(0, 199) + '…' : text
     }
   }

@@ -106,7 +106,7 @@ function entityLength(source: string, at: number): number {
     if (source[k] === 'x' || source[k] === 'X') k++
   }
   const first = k
-  while (k < limit && /[\da-zA-Z]/.test(source[k])) k++
+  while (k < limit && /[\da-z]/i.test(source[k])) k++
   return k > first && source[k] === ';' ? k - at + 1 : 0
 }
 

@@ -12,6 +12,7 @@ import * as gluedHeading from './glued-heading.js'
 import * as citationResidue from './citation-residue.js'
 import * as engagementBait from './engagement-bait.js'
 import * as linkResidue from './link-residue.js'
+import * as pageFurniture from './page-furniture.js'
 import * as separatorResidue from './separator-residue.js'
 import * as tocResidue from './toc-residue.js'
 import * as sharedBoilerplate from './shared-boilerplate.js'
@@ -33,6 +34,7 @@ export const rules: Rule[] = [
   rule(citationResidue),
   rule(engagementBait),
   rule(linkResidue),
+  rule(pageFurniture),
   rule(separatorResidue),
   rule(tocResidue),
   rule(sharedBoilerplate),

@@ -1,0 +1,209 @@
+/**
+ * page-furniture: the page around the article that a naive scraper keeps:
+ * the menus, login links and section lists before the article's first
+ * paragraph, and the share rows, footers, cookie notices, related-story lists
+ * and reader comments after its last.
+ *
+ * Block-level boilerplate detection (in the spirit of jusText) on plain text:
+ * each line is a paragraph (text of 30 words or more, or of 12 words or more
+ * ending a sentence), a sentence, or a short line. The article is the stretch
+ * from the first paragraph to the last (cut short at a comment thread: a
+ * comments heading or `<name> says:` lines with time stamps). What lies before
+ * and after it is reported as one block each when it is mostly short lines and
+ * shows page furniture (a share, login, privacy, copyright, cookie or related
+ * link line; before the article, ten or more short lines are enough). A block
+ * after the article keeps the sentences that directly follow the last
+ * paragraph and is left alone when it is a numbered list (the article's own).
+ * Inside the article nothing is touched: that is link-residue's business.
+ */
+import type {Root} from 'nlcst'
+import type {VFile} from 'vfile'
+import {report, resolveOptions, type RuleMeta, type RuleOptions} from '../src/rule.js'
+import {getLines, removalPlace, type Line} from '../src/text.js'
+
+export const meta: RuleMeta = {
+  id: 'page-furniture',
+  description: 'menus, share rows, footers, cookie notices, related lists and comment threads before or after the article',
+  level: 'warn',
+  fixable: true,
+  options: {
+    minLines: {
+      type: 'integer',
+      default: 3,
+      min: 1,
+      max: 100,
+      description: 'the fewest non-blank lines a block before or after the article needs to be reported',
+    },
+  },
+}
+
+interface Settings extends RuleOptions {
+  minLines: number
+}
+
+type Kind = 'blank' | 'paragraph' | 'sentence' | 'short'
+
+/** Lines longer than this are never tested against the cue patterns (they are prose). */
+const CUE_MAX = 200
+
+const TERMINALS = new Set(['.', '!', '?', '…', '。', '！', '？'])
+const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»', '*', '_'])
+
+/** A furniture line starts with one of these words (share row, menu, account, footer and related-list labels). */
+const START_CUE =
+  /^(?:share|tweet|e-?mail|print|follow|home|menu|search|contact|about us|log ?in|sign (?:in|up)|register|subscribe|newsletter|advertisement|advertise|privacy|terms|site ?map|related|tags?|categories|archives?|read more|more (?:stories|news|from)|(?:our )?latest|most (?:read|popular)|top stories|recommended|you may also like|see also|also read|popular|trending|comments?|skip to|back to top|learn more|accept|i agree|facebook|twitter|whatsapp|pinterest|linkedin|instagram|youtube|reddit|tumblr|telegram|rss|next|previous|voltar|início|inicio|contato|compartilhe|buscar|pesquisar|compartir|suchen|kontakt|impressum|accueil|rechercher|partager|cerca|condividi)\b/iu
+/** ... or has one of these anywhere. */
+const ANY_CUE = /©|\bcopyright\b|all rights reserved|todos os direitos|derechos reservados|\bcookies?\b|wordpress\.com|\bnewsletter\b|\bsubscribe\b/iu
+/** The heading of a comment thread. */
+const COMMENTS_HEADING =
+  /^(?:\d+ (?:responses?|comments?|replies|reactions?|thoughts on)\b|(?:leave|post|add) a (?:reply|comment)\b|comments?(?: \(\d+\))?:?$|reader comments$|join the discussion$|(?:show|view) comments$)/iu
+/** `jdoe says:` over a comment. */
+const SAYS = /^\S[^\n]{0,60} (?:says|said|wrote):?$/iu
+/** `November 19, 2019 at 6:34 am`, `19 Nov 2019 18:34`, `2019-11-19 06:34`. */
+const STAMP = /^(?:\p{Lu}\p{Ll}{2,8}\.? \d{1,2}, \d{4}|\d{1,2} \p{Lu}\p{Ll}{2,8}\.? \d{4}|\d{4}-\d{2}-\d{2})(?: at)? \d{1,2}:\d{2}(?: ?[AaPp]\.?[Mm]\.?)?$/u
+/** `1. `, `12) ` */
+const NUMBERED = /^\d{1,3}[.)] /u
+
+interface Info {
+  line: Line
+  text: string
+  kind: Kind
+}
+
+export default function pageFurniture(options?: RuleOptions) {
+  const settings = resolveOptions<Settings>(meta, options)
+  return function (_tree: Root, file: VFile) {
+    const infos = getLines(file).map((line): Info => {
+      const text = line.text.trim()
+      return {line, text, kind: classify(text)}
+    })
+    let first = infos.findIndex((info) => info.kind === 'paragraph')
+    if (first === -1) return
+    let last = -1
+    for (let i = infos.length - 1; i >= 0; i--) {
+      if (infos[i].kind === 'paragraph') {
+        last = i
+        break
+      }
+    }
+    // A lone paragraph far out in the furniture (a site blurb, a newsletter pitch) is not where the article starts or ends.
+    const paragraphs = infos.flatMap((info, i) => (info.kind === 'paragraph' ? [i] : []))
+    let from = 0
+    let to = paragraphs.length - 1
+    while (to - from >= 1 && isFurnitureGap(infos, paragraphs[to - 1], paragraphs[to])) to--
+    while (to - from >= 1 && isFurnitureGap(infos, paragraphs[from], paragraphs[from + 1])) from++
+    first = paragraphs[from]
+    last = paragraphs[to]
+    let thread = false
+    const comments = commentThread(infos, first, last)
+    if (comments !== -1) {
+      thread = true
+      last = comments - 1
+      while (last > first && infos[last].kind !== 'paragraph') last--
+    }
+
+    const head = nonBlank(infos, 0, first)
+    if (head.length >= settings.minLines) {
+      const cues = head.filter((i) => isCue(infos[i].text))
+      const short = share(infos, head)
+      if (short >= 0.5 && cues.length > 0) {
+        const evidence = cues.length > 0 ? `furniture lines such as \`${shorten(infos[cues[0]].text)}\`` : `${head.length} short lines`
+        reportBlock(file, infos, head, `${head.length} lines of page furniture before the article's first paragraph (line ${infos[first].line.line})`, `${Math.round(short * 100)}% short lines without sentence punctuation, ${evidence}`)
+      }
+    }
+
+    let tail = nonBlank(infos, last + 1, infos.length)
+    // The sentences right after the last paragraph may still be the article's (a sign-off, a credit).
+    let kept = 0
+    while (!thread && kept < tail.length && infos[tail[kept]].kind !== 'short') kept++
+    tail = tail.slice(kept)
+    if (tail.length >= settings.minLines) {
+      const numbered = tail.filter((i) => NUMBERED.test(infos[i].text)).length
+      const cues = tail.filter((i) => isCue(infos[i].text))
+      const short = share(infos, tail)
+      if (thread || (numbered < 3 && short >= 0.5 && cues.length > 0)) {
+        const evidence = thread ? 'a comment thread' : `${Math.round(short * 100)}% short lines without sentence punctuation, furniture lines such as \`${shorten(infos[cues[0]].text)}\``
+        reportBlock(file, infos, tail, `${tail.length} lines of page furniture after the article's last paragraph (line ${infos[last].line.line})`, evidence)
+      }
+    }
+  }
+}
+
+function classify(text: string): Kind {
+  if (text.length === 0) return 'blank'
+  const words = wordCount(text)
+  const ends = endsSentence(text)
+  if (words >= 30 || text.length >= 250 || (words >= 12 && ends)) return 'paragraph'
+  if (ends && words >= 4) return 'sentence'
+  return 'short'
+}
+
+function wordCount(text: string): number {
+  let count = 0
+  let inWord = false
+  for (let i = 0; i < text.length; i++) {
+    const space = text[i] === ' ' || text[i] === '\t'
+    if (!space && !inWord) count++
+    inWord = !space
+  }
+  return count
+}
+
+function endsSentence(text: string): boolean {
+  let end = text.length
+  while (end > 0 && CLOSERS.has(text[end - 1])) end--
+  return end > 0 && TERMINALS.has(text[end - 1])
+}
+
+function isCue(text: string): boolean {
+  return text.length <= CUE_MAX && (START_CUE.test(text) || ANY_CUE.test(text))
+}
+
+function nonBlank(infos: Info[], from: number, to: number): number[] {
+  const out: number[] = []
+  for (let i = from; i < to; i++) if (infos[i].kind !== 'blank') out.push(i)
+  return out
+}
+
+/** Between two paragraphs: eight or more lines, mostly short, with furniture among them. */
+function isFurnitureGap(infos: Info[], a: number, b: number): boolean {
+  const gap = nonBlank(infos, a + 1, b)
+  return gap.length >= 8 && share(infos, gap) >= 0.7 && gap.some((i) => isCue(infos[i].text))
+}
+
+function share(infos: Info[], block: number[]): number {
+  return block.filter((i) => infos[i].kind === 'short').length / Math.max(1, block.length)
+}
+
+/**
+ * The first line of a comment thread inside the article's stretch: a comments heading or a
+ * `<name> says:` line, with at least two `says:` or time-stamp lines in the next twelve. -1 if none.
+ */
+function commentThread(infos: Info[], first: number, last: number): number {
+  for (let i = first + 1; i <= last; i++) {
+    const text = infos[i].text
+    if (text.length > 100 || !(COMMENTS_HEADING.test(text) || SAYS.test(text))) continue
+    let cues = 0
+    for (let j = i; j < Math.min(infos.length, i + 12); j++) {
+      const other = infos[j].text
+      if (other.length <= 100 && (SAYS.test(other) || STAMP.test(other))) cues++
+    }
+    if (cues >= 2) return i
+  }
+  return -1
+}
+
+function reportBlock(file: VFile, infos: Info[], block: number[], reason: string, evidence: string) {
+  const place = removalPlace(file, infos[block[0]].line, infos[block[block.length - 1]].line)
+  const actual = String(file).slice(place.start.offset!, place.end.offset!)
+  report(file, meta, `${reason}: menus, share rows, footers or related links the scraper kept`, {
+    place,
+    note: `Evidence: ${evidence}; it starts with \`${shorten(infos[block[0]].text)}\`. Remove the block.`,
+    actual,
+    expected: [''],
+  })
+}
+
+function shorten(text: string): string {
+  return text.length > 60 ? text.slice(0, 57) + '...' : text
+}

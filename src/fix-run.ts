@@ -23,7 +23,7 @@ import type {VFile} from 'vfile'
 import {rules as registry} from '../rules/index.js'
 import {lint, lintTexts, type LintOptions, type LintResult} from './engine.js'
 import {ScrapelintError} from './errors.js'
-import {fixAt, fixFile, type FixResult} from './fix.js'
+import {collectFixes, fixAt, fixFile} from './fix.js'
 import {resolveInputs} from './inputs.js'
 
 export interface FixRunOptions {
@@ -45,6 +45,9 @@ export interface FixRunResult extends LintResult {
 }
 
 const BOM = '\uFEFF'
+
+/** How many times --fix lints and fixes again what the previous pass's fixes brought to light. */
+const MAX_PASSES = 3
 
 /** Check the fix options before any work, with the usage errors the CLI promises (exit 2). */
 export function checkFixOptions(paths: string[], options: FixRunOptions) {
@@ -77,35 +80,57 @@ export async function runFix(paths: string[], lintOptions: LintOptions, options:
 
   const stdinPath = paths.includes('-') ? path.resolve(cwd, lintOptions.stdinFilename ?? '<stdin>') : undefined
   const absolute = (file: VFile) => path.resolve(file.cwd, file.path)
-  const fixed = new Map<VFile, FixResult>()
+  // Fix, lint the fixed texts again, and fix what that finds (a removal can bring residue to light),
+  // up to MAX_PASSES times; the last lint is the report of what is left.
+  const outputs = new Map<VFile, string>(result.files.map((file) => [file, String(file)]))
   let applied = 0
-  let changedFiles = 0
-  for (const file of result.files) {
-    const outcome = fixFile(file, {rules: options.rules})
-    fixed.set(file, outcome)
-    applied += outcome.applied.length
-    if (outcome.output !== String(file)) changedFiles++
-    for (const skip of outcome.skipped) {
-      if (skip.reason !== 'overlap') continue
-      warnings.push(`${file.path}:${fixAt(skip.fix)}: the fix of ${skip.fix.ruleId} was not applied: it overlaps the fix of ${skip.conflict.ruleId} at ${fixAt(skip.conflict)} (run --fix again to apply what is still reported)`)
+  let current = new Map(result.files.map((file) => [file, file]))
+  let relinted: VFile[] = result.files
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    let passApplied = 0
+    const overlaps: string[] = []
+    for (const file of result.files) {
+      const outcome = fixFile(current.get(file)!, {rules: options.rules})
+      outputs.set(file, outcome.output)
+      passApplied += outcome.applied.length
+      for (const skip of outcome.skipped) {
+        if (skip.reason !== 'overlap') continue
+        overlaps.push(`${file.path}:${fixAt(skip.fix)}: the fix of ${skip.fix.ruleId} was not applied: it overlaps the fix of ${skip.conflict.ruleId} at ${fixAt(skip.conflict)}`)
+      }
+    }
+    applied += passApplied
+    if (pass === 0 || passApplied > 0) {
+      relinted = await lintTexts(
+        result.files.map((file) => ({path: absolute(file), value: outputs.get(file)!})),
+        {cwd, config: lintOptions.config, rules: lintOptions.rules, windowSize: lintOptions.windowSize},
+      )
+    }
+    const byPath = new Map(relinted.map((file) => [path.resolve(file.cwd, file.path), file]))
+    current = new Map(result.files.map((file) => [file, byPath.get(absolute(file)) ?? file]))
+    const more = relinted.some((file) => collectFixes(file, {rules: options.rules}).length > 0)
+    if (passApplied === 0 || !more || pass === MAX_PASSES - 1) {
+      warnings.push(...overlaps)
+      break
     }
   }
+  let changedFiles = 0
+  for (const file of result.files) if (outputs.get(file) !== String(file)) changedFiles++
 
   if (options.dryRun) {
     for (const file of result.files) {
-      const output = fixed.get(file)!.output
+      const output = outputs.get(file)!
       if (output === String(file)) continue
       stdout.write(createTwoFilesPatch(file.path, file.path, String(file), output, undefined, undefined, {context: 3}))
     }
   } else if (toStdout) {
     const file = result.files[0]
-    if (file) stdout.write(fixed.get(file)!.output)
+    if (file) stdout.write(outputs.get(file)!)
   } else if (options.write) {
     const roots = await treeRoots(paths, cwd)
     for (const file of result.files) {
-      const outcome = fixed.get(file)!
-      if (outcome.output === String(file)) continue
-      const problem = await writeInPlace(absolute(file), String(file), outcome.output, roots)
+      const output = outputs.get(file)!
+      if (output === String(file)) continue
+      const problem = await writeInPlace(absolute(file), String(file), output, roots)
       if (problem) errors.push(`${file.path}: not written: ${problem}`)
     }
   } else {
@@ -117,7 +142,7 @@ export async function runFix(paths: string[], lintOptions: LintOptions, options:
       const from = absolute(file)
       const relative = from === stdinPath ? path.basename(lintOptions.stdinFilename ?? 'stdin.txt') : path.relative(base!, from)
       const target = path.join(outDir, relative)
-      const problem = await writeOut(target, fixed.get(file)!.output, inputs)
+      const problem = await writeOut(target, outputs.get(file)!, inputs)
       if (problem) errors.push(`${path.relative(cwd, target) || target}: not written: ${problem}`)
     }
   }
@@ -126,11 +151,6 @@ export async function runFix(paths: string[], lintOptions: LintOptions, options:
     warnings.push(`${verb} ${applied} fix${applied === 1 ? '' : 'es'} in ${changedFiles} file${changedFiles === 1 ? '' : 's'}`)
   }
 
-  // The report is of what is left: the fixed texts, linted again as one corpus.
-  const relinted = await lintTexts(
-    result.files.map((file) => ({path: absolute(file), value: fixed.get(file)!.output})),
-    {cwd, config: lintOptions.config, rules: lintOptions.rules, windowSize: lintOptions.windowSize},
-  )
   return {files: relinted, warnings, errors, stats: result.stats, textOnStdout: toStdout}
 }
 

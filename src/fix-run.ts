@@ -139,6 +139,10 @@ export async function runFix(paths: string[], lintOptions: LintOptions, options:
     const named = result.files.filter((file) => absolute(file) !== stdinPath).map(absolute)
     const base = commonFolder(named)
     for (const file of result.files) {
+      if ((file.data as {record?: unknown}).record !== undefined || file.path.endsWith('.gz')) {
+        warnings.push(`${file.path}: not written to --out-dir: records of a JSON Lines file and .gz files are linted, not fixed`)
+        continue
+      }
       const from = absolute(file)
       const relative = from === stdinPath ? path.basename(lintOptions.stdinFilename ?? 'stdin.txt') : path.relative(base!, from)
       const target = path.join(outDir, relative)

@@ -15,6 +15,7 @@ import nlp from 'compromise'
 import type {VFile} from 'vfile'
 import {report, resolveOptions, type RuleMeta, type RuleOptions} from '../src/rule.js'
 import {getLines, removalPlace, toPlace, type Line} from '../src/text.js'
+import type {LayoutLine} from '../src/formats/layout.js'
 import data from './data/link-residue.json' with {type: 'json'}
 
 export const meta: RuleMeta = {
@@ -82,7 +83,7 @@ export default function linkResidue(options?: RuleOptions) {
     const infos = getLines(file).map(classify)
     for (let i = 0; i < infos.length; i++) infos[i].heading = nextNonBlank(infos, i)?.kind === 'prose'
     const flagged = new Map<number, string[]>()
-    checkTitles(infos, settings, flagged)
+    checkTitles(infos, settings, flagged, linkLines(file))
     checkNavRuns(infos, settings, flagged)
     reportBlocks(file, infos, flagged)
     checkGluedTails(file, infos)
@@ -291,7 +292,19 @@ function nextNonBlank(infos: Info[], i: number): Info | undefined {
   return undefined
 }
 
-function checkTitles(infos: Info[], settings: Settings, flagged: Map<number, string[]>) {
+/**
+ * HTML and Markdown inputs say which lines are links (`file.data.layout`, see src/formats/layout.ts):
+ * a block that is all link text, and not a heading, is a link in the page. Plain text has no layout.
+ */
+function linkLines(file: VFile): Map<number, LayoutLine> {
+  const lines = new Map<number, LayoutLine>()
+  for (const entry of file.data.layout?.lines ?? []) {
+    if (entry.linkDensity >= 0.9 && !/^h[1-6]$/.test(entry.block)) lines.set(entry.line, entry)
+  }
+  return lines
+}
+
+function checkTitles(infos: Info[], settings: Settings, flagged: Map<number, string[]>, links: Map<number, LayoutLine> = new Map()) {
   // Where the article's last paragraph is, and its first line (the title).
   let lastProse = -1
   let firstContent = -1
@@ -359,7 +372,12 @@ function checkTitles(infos: Info[], settings: Settings, flagged: Map<number, str
           list.push('cut off')
         }
       }
-      if (label || list.some((cue) => cue.startsWith('publisher') || cue.startsWith('repeated'))) strongAnywhere++
+      const link = links.get(info.line.line)
+      if (link) {
+        score += 2
+        list.push(`a link in the page${link.chrome ? ` (in <${link.chrome}>)` : ''}`)
+      }
+      if (label || list.some((cue) => cue.startsWith('publisher') || cue.startsWith('repeated') || cue.startsWith('a link'))) strongAnywhere++
       // A headline is a clause (`Iran Opens Airspace`, `Court dismisses objection`); lists of names, dates and products are not.
       if (info.kind === 'title' && list.length > 0 || (info.kind === 'title' && members.length >= 2)) {
         if (isClause(info.words)) {
@@ -383,7 +401,7 @@ function checkTitles(infos: Info[], settings: Settings, flagged: Map<number, str
         score += 1
         list.push(`one of ${titles} title-like lines in a row`)
       }
-      const ownStrong = list.some((cue) => cue.startsWith('link label') || cue.startsWith('publisher') || cue.startsWith('repeated'))
+      const ownStrong = list.some((cue) => cue.startsWith('link label') || cue.startsWith('publisher') || cue.startsWith('repeated') || cue.startsWith('a link'))
       if (strongAnywhere - (ownStrong ? 1 : 0) > 0) {
         score += 1
         list.push('next to other link lines')
@@ -393,7 +411,7 @@ function checkTitles(infos: Info[], settings: Settings, flagged: Map<number, str
         list.push("after the article's last paragraph")
       }
       // A section heading and its paragraph; but a heading carries no link label, is not scraped twice, and no label introduces it.
-      const labelled = list.some((cue) => cue.startsWith('link label') || cue.startsWith('repeated')) || labelPrefix(infos[members[0]].words) !== undefined
+      const labelled = list.some((cue) => cue.startsWith('link label') || cue.startsWith('repeated') || cue.startsWith('a link')) || labelPrefix(infos[members[0]].words) !== undefined
       if (info.heading && !labelled) score -= 3
       // Evidence of links, not just of a list: a link cue in the run, or a clickbait headline clause.
       const clause = list.includes('a headline clause without a full stop')

@@ -5,6 +5,7 @@
  * is linted; what grows with the number of records is each document's messages and corpus facts.
  *
  *   node scripts/bench-jsonl.mjs [counts...]      (default: 1000 10000)
+ *   BENCH_MODE=no node scripts/bench-jsonl.mjs     (only the run without the corpus rules; `all` only the other)
  *
  * Two runs per size: every rule, and without the corpus rules (contradiction, shared-boilerplate),
  * whose per-document facts are what a corpus pass must keep until the end.
@@ -65,7 +66,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scrapelint-bench-jsonl-'))
 const modes = [
   ['all rules', []],
   ['no corpus rules', ['--rule', 'contradiction:off', '--rule', 'shared-boilerplate:off']],
-]
+].filter(([mode]) => !process.env.BENCH_MODE || mode.startsWith(process.env.BENCH_MODE))
 console.log('records  file MB  rules            peak RSS MB  seconds  documents  exit')
 for (const count of counts.length > 0 ? counts : [1000, 10000]) {
   const file = path.join(dir, `crawl-${count}.jsonl`)

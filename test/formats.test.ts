@@ -243,6 +243,31 @@ describe('JSON Lines', () => {
   })
 })
 
+describe('layout evidence in link-residue', () => {
+  const article = [
+    'The council met on Tuesday evening to discuss the budget for the coming year, and the debate ran late into the night.',
+    'Several members asked for more money for the river park, while others wanted to repair the roads first before anything else.',
+  ]
+  const headline = 'Council approves a new budget for the river park'
+
+  it('reports a line that the HTML makes a link, and not the same line as plain text or a plain paragraph', async () => {
+    const linked = `<p>${article[0]}</p>\n<p>${article[1]}</p>\n<p><a href="/news/budget">${headline}</a></p>\n`
+    const plain = `<p>${article[0]}</p>\n<p>${article[1]}</p>\n<p>${headline}</p>\n`
+    const files = await lintTexts(
+      [
+        {path: 'linked.html', value: linked},
+        {path: 'plain.html', value: plain},
+        {path: 'plain.txt', value: `${article[0]}\n${article[1]}\n${headline}\n`},
+      ],
+      {cwd: root, config: false},
+    )
+    const residue = (name: string) => files.find((file) => file.path === name)!.messages.filter((message) => message.ruleId === 'link-residue').map((message) => message.line)
+    expect(residue('linked.html')).toEqual([3])
+    expect(residue('plain.html')).toEqual([])
+    expect(residue('plain.txt')).toEqual([])
+  })
+})
+
 describe('fixes', () => {
   const bait = "We invite you to share your thoughts in the comments section below. Don't forget to share this article with your friends!"
   const first = 'A clean first paragraph about the weather in the city today.'

@@ -60,7 +60,7 @@ describe('--fix on the seeds', () => {
     for (const rule of ['template-leak', 'incomplete-quote', 'keyword-stuffing']) {
       expect(after.some((file) => file.messages.some((m) => m.ruleId === rule)), rule).toBe(true)
     }
-  })
+  }, 300_000)
 })
 
 describe('--fix destinations', () => {

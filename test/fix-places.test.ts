@@ -12,7 +12,7 @@ import {hasShared, root, sharedDir} from './helpers.js'
 const pagesDir = path.join(sharedDir, 'data', 'article-extraction-dev')
 
 /** Rules whose fixes remove whole lines. */
-const LINE_RULES = new Set(['fake-author-block', 'shared-boilerplate', 'toc-residue'])
+const LINE_RULES = new Set(['fake-author-block', 'page-furniture', 'shared-boilerplate', 'toc-residue'])
 
 async function audit(inputs: Array<{path: string; value: string}>) {
   // Rules without fixes are off: they cannot break this, and they are the slow ones.

@@ -11,11 +11,11 @@
  */
 import type {Root, Sentence} from 'nlcst'
 import {toString} from 'nlcst-to-string'
-import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import type {Position} from 'unist'
 import {report, resolveOptions, type RuleMeta, type RuleOptions} from '../src/rule.js'
 import {getLines, removalPlace, toPlace} from '../src/text.js'
+import {getSentences} from '../src/tree.js'
 import {MAX_POSTINGS, MAX_WORDS, MIN_CONTENT_NEAR, STOPWORDS, TERMINALS} from './data/duplicate-sentence.js'
 
 export const meta: RuleMeta = {
@@ -190,7 +190,7 @@ export default function duplicateSentence(options?: RuleOptions) {
     const items: Item[] = []
     const lineTokens = new Map<string, number>()
     const source = String(file)
-    visit(tree, 'SentenceNode', function (node: Sentence) {
+    const each = function (node: Sentence) {
       const end = node.position?.end.offset
       if (end === undefined) return
       if (!isTerminated(node)) return
@@ -227,7 +227,8 @@ export default function duplicateSentence(options?: RuleOptions) {
         text: source.slice(head.offset, end),
         standalone: isStandalone(file, head.line, node.position!.end.line, words.length, lineTokens),
       })
-    })
+    }
+    for (const node of getSentences(tree)) each(node)
 
     const index = new Map<string, number[]>()
     const findings: Finding[] = []

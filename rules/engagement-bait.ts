@@ -16,10 +16,10 @@
  * message whose fix removes them all.
  */
 import type {Paragraph, Root, Sentence} from 'nlcst'
-import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {report, type RuleMeta, type RuleOptions} from '../src/rule.js'
 import {toPlace} from '../src/text.js'
+import {getParagraphs} from '../src/tree.js'
 import data from './data/engagement-bait.json' with {type: 'json'}
 
 export const meta: RuleMeta = {
@@ -106,7 +106,7 @@ interface Item {
 export default function engagementBait(_options?: RuleOptions) {
   return function (tree: Root, file: VFile) {
     const value = String(file)
-    visit(tree, 'ParagraphNode', (paragraph: Paragraph) => {
+    for (const paragraph of getParagraphs(tree)) {
       const items: Item[] = []
       for (const child of paragraph.children) {
         if (child.type !== 'SentenceNode') continue
@@ -148,7 +148,7 @@ export default function engagementBait(_options?: RuleOptions) {
         emit(file, value, items, first, last)
         k = last + 1
       }
-    })
+    }
   }
 }
 

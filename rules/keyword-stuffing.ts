@@ -17,10 +17,10 @@
  */
 import type {Root, Sentence} from 'nlcst'
 import {toString} from 'nlcst-to-string'
-import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {report, resolveOptions, type RuleMeta, type RuleOptions} from '../src/rule.js'
 import {getLines, toPlace} from '../src/text.js'
+import {getSentences} from '../src/tree.js'
 import {QUOTES, STOPWORDS} from './data/keyword-stuffing.js'
 
 export const meta: RuleMeta = {
@@ -275,7 +275,7 @@ function formatExpected(value: number): string {
 function collectTokens(tree: Root): Token[] {
   const tokens: Token[] = []
   let sentenceIndex = 0
-  visit(tree, 'SentenceNode', function (sentence: Sentence) {
+  for (const sentence of getSentences(tree)) {
     const children = sentence.children
     let firstWord = true
     let pendingQuote = false
@@ -333,6 +333,6 @@ function collectTokens(tree: Root): Token[] {
       }
     }
     sentenceIndex++
-  })
+  }
   return tokens
 }

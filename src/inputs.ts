@@ -72,7 +72,8 @@ export async function resolveInputs(names: string[], options: InputOptions): Pro
       const found = await globby(extensions.length === 1 ? `**/*.${extensions[0]}` : `**/*.{${extensions.join(',')}}`, {cwd: absolute, absolute: true, ignore: ALWAYS_IGNORED, dot: false})
       const kept = found.filter((file) => !ignored(file))
       if (kept.length === 0) {
-        warnings.push(`${name}: no text files (${extensions.map((e) => '.' + e).join(', ')}) in this folder${found.length > 0 ? ' that are not ignored' : ''}`)
+        const plain = extensions.filter((e) => !e.endsWith('.gz'))
+        warnings.push(`${name}: no text files (${plain.map((e) => '.' + e).join(', ')}${plain.length < extensions.length ? ', each also .gz' : ''}) in this folder${found.length > 0 ? ' that are not ignored' : ''}`)
       }
       for (const file of kept) files.add(path.normalize(file))
     } else if (ignored(absolute)) {

@@ -198,7 +198,7 @@ describe('CLI on bad input', () => {
     const result = runCli(['docs'], {cwd: tempDir({'docs/image.png': Buffer.from([0x89, 0x50, 0x4e, 0x47]), 'docs/notes.pdf': '%PDF-1.4'})})
     expect(result.code).toBe(2)
     expect(result.stderr).toContain('nothing to lint')
-    expect(result.stderr).toContain('docs: no text files (.txt, .text) in this folder')
+    expect(result.stderr).toContain('docs: no text files (.txt, .text, .md, .markdown, .html, .htm, .jsonl, .ndjson, each also .gz) in this folder')
     noStack(result.stderr)
   })
 

@@ -16,6 +16,7 @@ import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import type {Position} from 'unist'
 import {report, resolveOptions, type CorpusCheck, type RuleMeta, type RuleOptions} from '../src/rule.js'
+import {documentOffset} from '../src/text.js'
 import type {Claim, ContradictionData, StoredClaim, StoredSentence} from './contradiction/claims.js'
 import {AXES, extractClaims, isCandidate, tokenizeMany, verbForms} from './contradiction/extract.js'
 import {createRuleJudge, type ConflictKind, type Judge} from './contradiction/judge.js'
@@ -110,7 +111,8 @@ export default function contradiction(options?: RuleOptions) {
       if (words.length > settings.maxSentenceWords || !isCandidate(words)) continue
       const last = sentence.children[sentence.children.length - 1]
       if (last && last.type === 'PunctuationNode' && toString(last) === '?') continue
-      candidates.push({text: toString(sentence), at: [start.line, start.column, end.line, end.column, start.offset, end.offset], si})
+      // Offsets through documentOffset: in a window of a long document they are the window's.
+      candidates.push({text: toString(sentence), at: [start.line, start.column, end.line, end.column, documentOffset(file, start.offset), documentOffset(file, end.offset)], si})
     }
     const parsed = tokenizeMany(candidates.map((candidate) => candidate.text), names)
     const stored: StoredSentence[] = []

@@ -12,7 +12,7 @@
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {report, resolveOptions, type RuleMeta, type RuleOptions} from '../src/rule.js'
-import {getLines, type Line} from '../src/text.js'
+import {documentOffset, getLines, type Line} from '../src/text.js'
 
 export const meta: RuleMeta = {
   id: 'shared-boilerplate',
@@ -132,7 +132,8 @@ export default function sharedBoilerplate(options?: RuleOptions) {
       const key = normaliseLine(line.text, settings.minWords, settings.maxWords)
       if (key !== undefined) {
         const end = removalEnd(value, line)
-        fingerprints.push([fingerprint(key), line.line, line.start, end, previous, line.text.trim().slice(0, PREVIEW), end > line.end ? 1 : 0])
+        // Offsets through documentOffset: in a window of a long document they are the window's.
+        fingerprints.push([fingerprint(key), line.line, documentOffset(file, line.start), documentOffset(file, end), previous, line.text.trim().slice(0, PREVIEW), end > line.end ? 1 : 0])
       }
       if (line.text.trim().length > 0) previous = line.line
     }

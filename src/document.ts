@@ -87,7 +87,9 @@ export function windows(text: string, size: number, longLine = LONG_LINE): Windo
     }
     result.push({start, end, line, column})
     for (let index = start; index < end; index++) {
-      if (text.charCodeAt(index) === 10) {
+      // A line ends at `\n` or a lone `\r`, as in the parser and vfile-location.
+      const code = text.charCodeAt(index)
+      if (code === 10 || (code === 13 && text.charCodeAt(index + 1) !== 10)) {
         line++
         column = 1
       } else {
@@ -144,6 +146,8 @@ export async function lintDocument(file: VFile, processor: AnyProcessor, config:
     for (const window of parts) {
       const pad = '\n'.repeat(window.line - 1) + ' '.repeat(window.column - 1)
       const part = new VFile({path: file.path, cwd: file.cwd, value: pad + text.slice(window.start, window.end)})
+      // Facts that keep offsets (corpus rules) add this to have the document's offsets (see `documentOffset`).
+      part.data.windowShift = window.start - pad.length
       try {
         await processor.run(processor.parse(part), part)
       } catch (error) {
@@ -155,6 +159,7 @@ export async function lintDocument(file: VFile, processor: AnyProcessor, config:
         shiftPlace(message.place, shift)
         file.messages.push(message)
       }
+      delete part.data.windowShift
       mergeData(file.data as Record<string, unknown>, part.data as Record<string, unknown>)
     }
     const note = file.info(

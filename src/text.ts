@@ -18,6 +18,22 @@ export interface Line {
   text: string
 }
 
+declare module 'vfile' {
+  interface DataMap {
+    /** Set on the window of a long document: add it to a window offset to get the document's offset. */
+    windowShift: number
+  }
+}
+
+/**
+ * The document's offset of an offset in `file`. A long document is linted in windows whose lines
+ * and columns are the document's but whose offsets are not; messages are shifted by the engine, but
+ * offsets a rule keeps in its facts (for a corpus pass) must go through this.
+ */
+export function documentOffset(file: VFile, offset: number): number {
+  return offset + (file.data.windowShift ?? 0)
+}
+
 const linesCache = new WeakMap<VFile, Line[]>()
 const locationCache = new WeakMap<VFile, ReturnType<typeof location>>()
 

@@ -8,11 +8,17 @@
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 
-/** Line starts of a text, for offset → line/column by binary search (vfile-location scans linearly). */
+/**
+ * Line starts of a text, for offset → line/column by binary search (vfile-location scans linearly).
+ * A line ends at `\n`, `\r\n` or a lone `\r`, as in vfile-location and the parser.
+ */
 export class LineIndex {
   private readonly starts: number[] = [0]
   constructor(private readonly text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1)
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i)
+      if (code === 10 || (code === 13 && text.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1)
+    }
   }
   point(offset: number): {line: number; column: number; offset: number} {
     const at = Math.max(0, Math.min(this.text.length, offset))

@@ -250,7 +250,7 @@ class Run {
     if (hit) {
       result = fromDocumentRecord({path: file.path, cwd: file.cwd, ...hit}, text)
     } else if (this.pool) {
-      const task: WorkerTask = {path: file.path, cwd: file.cwd, value: text, config: this.options.config, rules: this.options.rules, windowSize: this.windowSize}
+      const task: WorkerTask = {path: file.path, cwd: file.cwd, value: text, config: this.options.config, rules: this.options.rules, windowSize: this.windowSize, layout: file.data.layout}
       result = fromDocumentRecord((await this.pool.run(task)) as DocumentRecord, text)
     } else {
       const format = formatOf(file.path)

@@ -10,6 +10,7 @@ import {ConfigLoader, type ResolvedConfig, type RuleSetting} from './config.js'
 import {createProcessor, lintDocument, type AnyProcessor} from './document.js'
 import {toDocumentRecord, type DocumentRecord} from './facts.js'
 import {formatOf, type Format} from './formats/index.js'
+import type {Layout} from './formats/layout.js'
 
 export interface WorkerTask {
   path: string
@@ -18,6 +19,8 @@ export interface WorkerTask {
   config?: string | false
   rules?: Record<string, RuleSetting>
   windowSize?: number
+  /** An HTML or Markdown document's layout (src/formats/layout.ts): evidence rules read from `file.data`. */
+  layout?: Layout
 }
 
 const loaders = new Map<string, ConfigLoader>()
@@ -33,6 +36,8 @@ export default async function lintInWorker(task: WorkerTask): Promise<DocumentRe
   if (!byFormat) processors.set(config, (byFormat = new Map()))
   let processor = byFormat.get(format)
   if (!processor) byFormat.set(format, (processor = createProcessor(config, format)))
-  const file = await lintDocument(new VFile({path: task.path, cwd: task.cwd, value: task.value}), processor, config, task.windowSize)
+  const input = new VFile({path: task.path, cwd: task.cwd, value: task.value})
+  if (task.layout) input.data.layout = task.layout
+  const file = await lintDocument(input, processor, config, task.windowSize)
   return toDocumentRecord(file)
 }

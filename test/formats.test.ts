@@ -266,6 +266,16 @@ describe('layout evidence in link-residue', () => {
     expect(residue('plain.html')).toEqual([])
     expect(residue('plain.txt')).toEqual([])
   })
+
+  it('reaches the rules in worker threads too (the CLI with --jobs 2), placed in the HTML source', () => {
+    const page = `<p>${article[0]}</p>\n<p>${article[1]}</p>\n<p><a href="/news/budget">${headline}</a></p>\n`
+    const dir = tempDir({'a.html': page, 'b.html': page.replace('Tuesday', 'Monday')})
+    const result = runCli(['.', '--jobs', '2', '--rule', 'shared-boilerplate:off', '-f', 'json'], {cwd: dir})
+    const files = JSON.parse(result.stdout) as Array<{path: string; messages: Array<{ruleId: string; line: number; column: number}>}>
+    for (const file of files) {
+      expect(file.messages.filter((message) => message.ruleId === 'link-residue').map((message) => [message.line, message.column])).toEqual([[3, page.split('\n')[2].indexOf(headline) + 1]])
+    }
+  })
 })
 
 describe('fixes', () => {

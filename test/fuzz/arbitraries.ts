@@ -21,7 +21,8 @@ const scale = process.env.FC_RUNS ? Number(process.env.FC_RUNS) : 1
 
 /** Parameters for `fc.assert`: the fixed seed, `runs` runs (scaled), and the seed in the failure. */
 export function params(runs: number): fc.Parameters<unknown> {
-  return {seed, numRuns: Math.max(1, Math.round(runs * scale)), verbose: 1}
+  // FC_SHRINK=0 reports the first failure as found (shrinking a slow pipeline property can take minutes).
+  return {seed, numRuns: Math.max(1, Math.round(runs * scale)), verbose: 1, endOnFailure: process.env.FC_SHRINK === '0'}
 }
 
 // ---------------------------------------------------------------- characters

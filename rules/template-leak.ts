@@ -8,7 +8,7 @@
  * Every detector works on one line at a time with bounded slices and
  * anchored, bounded regular expressions, so hostile input stays linear.
  */
-import nlp from 'compromise'
+import nlp from './nlp.js'
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {report, resolveOptions, type RuleMeta, type RuleOptions} from '../src/rule.js'

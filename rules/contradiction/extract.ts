@@ -7,7 +7,7 @@
  * All logic is over tokens: no regular expression sees document text except
  * anchored, fixed-shape ones on single tokens.
  */
-import nlp from 'compromise'
+import nlp, {tag} from '../nlp.js'
 import {
   ANAPHORIC_DETERMINERS, ANAPHORS, ANTONYM_AXES, EVENT_VERBS, FACTIVE_GOVERNORS, FACTIVE_PREPOSITIONS,
   HEDGE_ADJECTIVES, HYPOTHETICAL_MARKERS, INTENT_VERBS, MODALS, MONTHS, MULTIPLIERS, NEGATING_GOVERNORS, NEGATIONS,
@@ -188,23 +188,8 @@ function verbLemma(word: string, tense: string): string {
   return lemma
 }
 
-/**
- * compromise on a text, without its last hook (`chunks`, a chunker whose output the claims do not
- * read: about a tenth of the cost). The hooks are restored before anything else can run.
- */
-function parse(text: string) {
-  const hooks = world as unknown as {hooks: string[]}
-  const saved = hooks.hooks
-  hooks.hooks = saved.filter((hook) => hook !== 'chunks')
-  try {
-    return nlp(text)
-  } finally {
-    hooks.hooks = saved
-  }
-}
-
 function tokenize(sentence: string, names: ReadonlySet<string>): Token[] {
-  const doc = parse(sentence)
+  const doc = tag(sentence)
   doc.compute('root')
   const tokens: Token[] = []
   for (const terms of doc.docs) for (const term of terms) tokens.push(toToken(term as Term))
@@ -226,7 +211,7 @@ export function tokenizeMany(sentences: string[], names: ReadonlySet<string>): T
     ends.push(length)
     length += 2
   }
-  const doc = parse(sentences.join('\n\n'))
+  const doc = tag(sentences.join('\n\n'))
   doc.compute('root')
   let offset = 0
   let current = 0

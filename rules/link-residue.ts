@@ -81,7 +81,12 @@ export default function linkResidue(options?: RuleOptions) {
   const settings = resolveOptions<Settings>(meta, options)
   return function (_tree: Root, file: VFile) {
     const infos = getLines(file).map(classify)
-    for (let i = 0; i < infos.length; i++) infos[i].heading = nextNonBlank(infos, i)?.kind === 'prose'
+    // From the end, carrying the next non-blank line: a scan per line is quadratic on a long run of blank lines.
+    let next: Info | undefined
+    for (let i = infos.length - 1; i >= 0; i--) {
+      infos[i].heading = next?.kind === 'prose'
+      if (infos[i].kind !== 'blank') next = infos[i]
+    }
     const flagged = new Map<number, string[]>()
     checkTitles(infos, settings, flagged, linkLines(file))
     checkNavRuns(infos, settings, flagged)
@@ -432,6 +437,19 @@ function breaksRun(info: Info): boolean {
 /** Whether a title-like line has a finite verb after its first word (compromise's tagger; Title Case is lowered first). */
 function isClause(words: string[]): boolean {
   const lowered = words.map((word, i) => (i === 0 || (word.length > 1 && word === word.toUpperCase()) ? word : word.toLowerCase())).join(' ')
+  // A tagger call costs milliseconds: thousands of repeated headline lines must not cost thousands of calls.
+  let known = clauseCache.get(lowered)
+  if (known === undefined) {
+    known = tagClause(lowered)
+    if (clauseCache.size >= 10_000) clauseCache.clear()
+    clauseCache.set(lowered, known)
+  }
+  return known
+}
+
+const clauseCache = new Map<string, boolean>()
+
+function tagClause(lowered: string): boolean {
   const doc = nlp(lowered)
   const finite = doc.match('(#PresentTense|#PastTense|#Modal|#Copula)').not('#Gerund').not('#Infinitive').terms().json() as Array<{terms: Array<{index?: [number, number]; text: string}>}>
   for (const hit of finite) {

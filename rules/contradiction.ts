@@ -12,11 +12,11 @@
  */
 import type {Root, Sentence} from 'nlcst'
 import {toString} from 'nlcst-to-string'
-import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import type {Position} from 'unist'
 import {report, resolveOptions, type CorpusCheck, type RuleMeta, type RuleOptions} from '../src/rule.js'
 import {documentOffset} from '../src/text.js'
+import {getSentences} from '../src/tree.js'
 import type {Claim, ContradictionData, StoredClaim, StoredSentence} from './contradiction/claims.js'
 import {AXES, extractClaims, isCandidate, tokenizeMany, verbForms} from './contradiction/extract.js'
 import {createRuleJudge, type ConflictKind, type Judge} from './contradiction/judge.js'
@@ -95,10 +95,7 @@ function documentTopic(sentences: Sentence[]): {topic: string[]; names: Set<stri
 export default function contradiction(options?: RuleOptions) {
   const settings = resolveOptions<Options>(meta, options)
   return function (tree: Root, file: VFile) {
-    const sentences: Sentence[] = []
-    visit(tree, 'SentenceNode', (node: Sentence) => {
-      sentences.push(node)
-    })
+    const sentences = getSentences(tree)
     const {topic, names} = documentTopic(sentences)
     const candidates: Array<{text: string; at: Claim['at']; si: number}> = []
     for (let si = 0; si < sentences.length; si++) {
@@ -114,11 +111,14 @@ export default function contradiction(options?: RuleOptions) {
       // Offsets through documentOffset: in a window of a long document they are the window's.
       candidates.push({text: toString(sentence), at: [start.line, start.column, end.line, end.column, documentOffset(file, start.offset), documentOffset(file, end.offset)], si})
     }
-    const parsed = tokenizeMany(candidates.map((candidate) => candidate.text), names)
+    // each distinct sentence is parsed once (a page repeats its boilerplate; extraction only reads the tokens)
+    const distinct = new Map<string, number>()
+    for (const candidate of candidates) if (!distinct.has(candidate.text)) distinct.set(candidate.text, distinct.size)
+    const parsed = tokenizeMany([...distinct.keys()], names)
     const stored: StoredSentence[] = []
     const claims: StoredClaim[] = []
     for (let c = 0; c < candidates.length; c++) {
-      const found = extractClaims(candidates[c], topic, names, parsed[c])
+      const found = extractClaims(candidates[c], topic, names, parsed[distinct.get(candidates[c].text)!])
       if (found.length === 0) continue
       stored.push({si: found[0].si, at: found[0].at, s: found[0].s})
       for (const {at, s, vf, ...claim} of found) claims.push(claim)

@@ -11,7 +11,7 @@
  * Everything is token and string logic, linear in the document.
  */
 import type {Root} from 'nlcst'
-import nlp from 'compromise'
+import {tag} from './nlp.js'
 import type {VFile} from 'vfile'
 import {report, resolveOptions, type RuleMeta, type RuleOptions} from '../src/rule.js'
 import {getLines, removalPlace, toPlace, type Line} from '../src/text.js'
@@ -450,7 +450,7 @@ function isClause(words: string[]): boolean {
 const clauseCache = new Map<string, boolean>()
 
 function tagClause(lowered: string): boolean {
-  const doc = nlp(lowered)
+  const doc = tag(lowered)
   const finite = doc.match('(#PresentTense|#PastTense|#Modal|#Copula)').not('#Gerund').not('#Infinitive').terms().json() as Array<{terms: Array<{index?: [number, number]; text: string}>}>
   for (const hit of finite) {
     const term = hit.terms[0]

@@ -15,7 +15,7 @@ import {toString} from 'nlcst-to-string'
 import type {VFile} from 'vfile'
 import type {Position} from 'unist'
 import {report, resolveOptions, type CorpusCheck, type RuleMeta, type RuleOptions} from '../src/rule.js'
-import {documentOffset} from '../src/text.js'
+import {documentColumn, documentOffset} from '../src/text.js'
 import {getSentences} from '../src/tree.js'
 import type {Claim, ContradictionData, StoredClaim, StoredSentence} from './contradiction/claims.js'
 import {AXES, extractClaims, isCandidate, tokenizeMany, verbForms} from './contradiction/extract.js'
@@ -109,7 +109,7 @@ export default function contradiction(options?: RuleOptions) {
       const last = sentence.children[sentence.children.length - 1]
       if (last && last.type === 'PunctuationNode' && toString(last) === '?') continue
       // Offsets through documentOffset: in a window of a long document they are the window's.
-      candidates.push({text: toString(sentence), at: [start.line, start.column, end.line, end.column, documentOffset(file, start.offset), documentOffset(file, end.offset)], si})
+      candidates.push({text: toString(sentence), at: [start.line, documentColumn(file, start.line, start.column), end.line, documentColumn(file, end.line, end.column), documentOffset(file, start.offset), documentOffset(file, end.offset)], si})
     }
     // each distinct sentence is parsed once (a page repeats its boilerplate; extraction only reads the tokens)
     const distinct = new Map<string, number>()

@@ -101,10 +101,17 @@ export function windows(text: string, size: number, longLine = LONG_LINE): Windo
   return result
 }
 
-function shiftPlace(place: VFileMessage['place'], shift: number) {
+/** Move a window's message to the document: offsets by `shift`, columns on the window's first line by `columnShift`. */
+function shiftMessage(message: VFileMessage, shift: number, line: number, columnShift: number) {
+  const place = message.place
   if (!place) return
   const points = 'start' in place ? [place.start, place.end] : [place]
-  for (const point of points) if (point && point.offset !== undefined) point.offset += shift
+  for (const point of points) {
+    if (!point) continue
+    if (point.offset !== undefined) point.offset += shift
+    if (point.line === line && point.column !== undefined) point.column += columnShift
+  }
+  if (message.line === line && typeof message.column === 'number') message.column += columnShift
 }
 
 /**
@@ -144,10 +151,14 @@ export async function lintDocument(file: VFile, processor: AnyProcessor, config:
   } else {
     const parts = windows(text, windowSize)
     for (const window of parts) {
-      const pad = '\n'.repeat(window.line - 1) + ' '.repeat(window.column - 1)
+      // Padded with lines only: a window that starts mid-line (a line over LONG_LINE) is not padded
+      // with spaces, which made the windows of one long line quadratic (a 20 MB line: gigabytes of
+      // padding); the columns of its first line are shifted afterwards instead.
+      const pad = '\n'.repeat(window.line - 1)
       const part = new VFile({path: file.path, cwd: file.cwd, value: pad + text.slice(window.start, window.end)})
-      // Facts that keep offsets (corpus rules) add this to have the document's offsets (see `documentOffset`).
+      // Facts that keep offsets or columns (corpus rules) go through `documentOffset` / `documentColumn`.
       part.data.windowShift = window.start - pad.length
+      part.data.windowColumn = [window.line, window.column - 1]
       try {
         await processor.run(processor.parse(part), part)
       } catch (error) {
@@ -156,10 +167,11 @@ export async function lintDocument(file: VFile, processor: AnyProcessor, config:
       }
       const shift = window.start - pad.length
       for (const message of part.messages) {
-        shiftPlace(message.place, shift)
+        shiftMessage(message, shift, window.line, window.column - 1)
         file.messages.push(message)
       }
       delete part.data.windowShift
+      delete part.data.windowColumn
       mergeData(file.data as Record<string, unknown>, part.data as Record<string, unknown>)
     }
     const note = file.info(

@@ -22,7 +22,15 @@ declare module 'vfile' {
   interface DataMap {
     /** Set on the window of a long document: add it to a window offset to get the document's offset. */
     windowShift: number
+    /** Set on the window of a long document: [line, n], the columns of that line are n short of the document's. */
+    windowColumn: [number, number]
   }
+}
+
+/** The document's column of a line and column in `file` (a window of a long document may start mid-line). */
+export function documentColumn(file: VFile, line: number, column: number): number {
+  const shift = file.data.windowColumn
+  return shift && shift[0] === line ? column + shift[1] : column
 }
 
 /**

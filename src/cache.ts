@@ -35,8 +35,8 @@ export function configKey(config: ResolvedConfig): string {
   return key
 }
 
-export function documentKey(text: string, config: ResolvedConfig, windowSize: number): string {
-  return crypto.createHash('sha256').update(`${version}\0${windowSize}\0${configKey(config)}\0`).update(text).digest('base64url')
+export function documentKey(text: string, config: ResolvedConfig, windowSize: number, context = ''): string {
+  return crypto.createHash('sha256').update(`${version}\0${windowSize}\0${configKey(config)}\0${context}\0`).update(text).digest('base64url')
 }
 
 export class Cache {

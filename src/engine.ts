@@ -244,7 +244,9 @@ class Run {
     const text = String(file)
     this.characters += text.length
     const {cache, facts} = this.options
-    const key = cache ? documentKey(text, config, this.windowSize) : undefined
+    // The text is the rendered prose for HTML and Markdown: the format and the layout (which lines were
+    // links or headings) are inputs of the rules too, so they are part of the key.
+    const key = cache ? documentKey(text, config, this.windowSize, formatOf(file.path).name + '\0' + (file.data.layout ? JSON.stringify(file.data.layout) : '')) : undefined
     const hit = key ? cache!.get(key) : undefined
     let result = file
     if (hit) {

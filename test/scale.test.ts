@@ -65,6 +65,18 @@ describe('--cache', () => {
     expect(third.stdout).toBe(fresh.stdout)
   })
 
+  it('the layout of an HTML page is part of the key: the same prose with a line made a link is linted again', () => {
+    const page = (headline: string) =>
+      `<html><body><article><h1>Council Debates The Budget</h1><p>Residents met on Tuesday evening to discuss the budget, which has divided the town for months. The mayor said the plan would be published in spring.</p><p>Officials said the work would cost three million dollars and take two years.</p><p>${headline}</p></article></body></html>`
+    const cwd = tempDir({'articles/page.html': page('Storm Warning Issued For Coastal Towns Tonight')})
+    runCli(['--cache', '--jobs', '1', 'articles'], {cwd})
+    fs.writeFileSync(path.join(cwd, 'articles/page.html'), page('<a href="/storm">Storm Warning Issued For Coastal Towns Tonight</a>'))
+    const second = runCli(['--format', 'json', '--cache', '--stats', '--jobs', '1', 'articles'], {cwd})
+    expect(stats(second.stderr)?.slice(1)).toEqual(['1', '0'])
+    const fresh = runCli(['--format', 'json', '--jobs', '1', 'articles'], {cwd})
+    expect(second.stdout).toBe(fresh.stdout)
+  })
+
   it('a rule setting is part of the key', () => {
     const cwd = tempDir(corpus(2))
     runCli(['--cache', '--jobs', '1', 'articles'], {cwd})

@@ -144,17 +144,15 @@ export default function sharedBoilerplate(options?: RuleOptions) {
 /** Count each fingerprint once per document, then report the lines shared by `minDocs` documents or more. */
 export function corpus(files: VFile[], options: RuleOptions) {
   const settings = resolveOptions<Settings>(meta, options)
-  // Two flat maps, no object per fingerprint: documents counted, and the last document seen (to count each once).
-  const counts = new Map<string, number>()
-  const lastSeen = new Map<string, number>()
-  files.forEach((file, index) => {
-    for (const [hash] of file.data.sharedBoilerplate?.fingerprints ?? []) {
-      if (lastSeen.get(hash) === index) continue
-      lastSeen.set(hash, index)
-      counts.set(hash, (counts.get(hash) ?? 0) + 1)
-    }
-  })
-  lastSeen.clear()
+  // Counted in typed arrays (FingerprintCounts), not a Map of strings: a corpus of 10,000 documents has
+  // some 400,000 distinct lines, and a Map that size cost 20 to 30 times the 1,000-document pass.
+  let total = 0
+  for (const file of files) total += file.data.sharedBoilerplate?.fingerprints.length ?? 0
+  const counts = new FingerprintCounts(total)
+  for (let index = 0; index < files.length; index++) {
+    const fingerprints = files[index].data.sharedBoilerplate?.fingerprints
+    if (fingerprints) for (let k = 0; k < fingerprints.length; k++) counts.add(fingerprints[k][0], index)
+  }
 
   for (const file of files) {
     const facts = file.data.sharedBoilerplate
@@ -166,7 +164,7 @@ export function corpus(files: VFile[], options: RuleOptions) {
       block = []
     }
     for (const print of facts.fingerprints) {
-      const docs = counts.get(print[0])!
+      const docs = counts.get(print[0])
       if (docs < settings.minDocs) continue
       const previous = block[block.length - 1]
       if (previous && !onlyBlankBetween(file, previous.print, print)) flush()
@@ -174,6 +172,57 @@ export function corpus(files: VFile[], options: RuleOptions) {
     }
     flush()
   }
+}
+
+/**
+ * How many documents have each fingerprint: an open-addressing hash table in typed arrays, keyed by
+ * the fingerprint's two 32-bit halves (read from its 16 hex digits), with the last document that
+ * counted it so that a line repeated inside one document counts once. No objects, no strings kept.
+ */
+class FingerprintCounts {
+  private readonly mask: number
+  /** Four numbers a slot, side by side (one cache line a probe): high half, low half, documents counted (0: empty), last document. */
+  private readonly table: Uint32Array
+
+  constructor(expected: number) {
+    let size = 16
+    while (size < expected * 1.5) size *= 2
+    this.mask = size - 1
+    this.table = new Uint32Array(size * 4)
+  }
+
+  private slot(hash: string): number {
+    const high = hexWord(hash, 0)
+    const low = hexWord(hash, 8)
+    const table = this.table
+    let at = (Math.imul(high ^ low, 0x9e3779b1) >>> 0) & this.mask
+    while (table[at * 4 + 2] !== 0 && (table[at * 4] !== high || table[at * 4 + 1] !== low)) at = (at + 1) & this.mask
+    table[at * 4] = high
+    table[at * 4 + 1] = low
+    return at * 4
+  }
+
+  add(hash: string, document: number) {
+    const at = this.slot(hash)
+    if (this.table[at + 2] !== 0 && this.table[at + 3] === document) return
+    this.table[at + 2]++
+    this.table[at + 3] = document
+  }
+
+  get(hash: string): number {
+    return this.table[this.slot(hash) + 2]
+  }
+}
+
+/** Eight hex digits of `text` from `from`, as an unsigned 32-bit number (a malformed digit counts as 0). */
+function hexWord(text: string, from: number): number {
+  let value = 0
+  for (let i = from; i < from + 8; i++) {
+    const c = text.charCodeAt(i)
+    const digit = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : 0
+    value = value * 16 + digit
+  }
+  return value >>> 0
 }
 
 /** Whether nothing but blank lines stands between two fingerprinted lines. */

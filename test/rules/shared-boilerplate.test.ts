@@ -54,6 +54,30 @@ describe('shared-boilerplate', () => {
     expect(await lintCorpus([text])).toEqual([[]])
   })
 
+  it('counts exactly in a corpus of thousands of distinct lines: a line twice in one document counts once', () => {
+    const shared = 'Sign up for the Harbour Gazette morning briefing'
+    const files = Array.from({length: 3000}, (_, i) => {
+      const own = [`Ferry number ${i} left the harbour at dawn with its cargo`, '', `The crew of vessel ${i} reported calm seas all the way`]
+      const extra = i === 7 ? ['', shared, '', shared] : i === 1500 || i === 2999 ? ['', shared] : []
+      const file = new VFile({path: `doc-${i}.txt`, value: [...own, ...extra].join('\n')})
+      sharedBoilerplate()(undefined as never, file)
+      return file
+    })
+    corpus(files, {minDocs: 3})
+    const reported = files.flatMap((file, i) => file.messages.map((message) => [i, message.reason]))
+    expect(reported).toEqual([
+      [7, `These 2 lines ("${shared}") recur as their own lines in 3 documents of this run: site template, not content`],
+      [1500, `This line ("${shared}") recurs as its own line in 3 documents of this run: site template, not content`],
+      [2999, `This line ("${shared}") recurs as its own line in 3 documents of this run: site template, not content`],
+    ])
+    for (const file of files) file.messages = []
+    corpus(files.slice(0, 2000), {minDocs: 3})
+    // without document 2999 the line is in two documents only
+    expect(files.flatMap((file) => file.messages)).toEqual([])
+    corpus(files.slice(0, 2000), {minDocs: 2})
+    expect(files.flatMap((file, i) => file.messages.map(() => i))).toEqual([7, 1500])
+  })
+
   it('does not count quoted sentences inside paragraphs, short headings or separators', async () => {
     const quote = '"We have never seen weather like this," the mayor said.'
     const a = [article('cherry', quote), '', 'Conclusion', '', '* * * * *', '', '"We have never seen weather like this."'].join('\n')

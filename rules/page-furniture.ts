@@ -54,6 +54,13 @@ const START_CUE =
   /^(?:share|tweet|e-?mail|print|follow|home|menu|search|contact|about us|log ?in|sign (?:in|up)|register|subscribe|newsletter|advertisement|advertise|privacy|terms|site ?map|related|tags?|categories|archives?|read more|more (?:stories|news|from)|(?:our )?latest|most (?:read|popular)|top stories|recommended|you may also like|see also|also read|popular|trending|comments?|skip to|back to top|learn more|accept|i agree|facebook|twitter|whatsapp|pinterest|linkedin|instagram|youtube|reddit|tumblr|telegram|rss|next|previous|voltar|início|inicio|contato|compartilhe|buscar|pesquisar|compartir|suchen|kontakt|impressum|accueil|rechercher|partager|cerca|condividi)\b/iu
 /** ... or has one of these anywhere. */
 const ANY_CUE = /©|\bcopyright\b|all rights reserved|todos os direitos|derechos reservados|\bcookies?\b|wordpress\.com|\bnewsletter\b|\bsubscribe\b/iu
+/** Prose has at least one of these; a long line without any is a list of names or links. */
+const PROSE_MARK = /[.,;!?…。，、！？]/u
+/** Characters that separate the fields of a list item. */
+const LIST_SEPARATORS = new Set(['–', '—', '@', ':', ',', '(', '$', '€', '£', '%', '/', '•', '·'])
+/** A paragraph with one of these is a site's notice (footer, policy, consent, ad-blocker plea). */
+const PARAGRAPH_CUE =
+  /©|\ball rights reserved\b|\bprivacy policy\b|\bterms of (?:use|service)\b|\bcookie policy\b|\buse cookies\b|\bregistered trademarks?\b|\bad ?blocker\b|\bsign up for (?:our|the|free) \S*\s?newsletters?\b|\bcommunity (?:standards|guidelines)\b/iu
 /** The heading of a comment thread. */
 const COMMENTS_HEADING =
   /^(?:\d+ (?:responses?|comments?|replies|reactions?|thoughts on)\b|(?:leave|post|add) a (?:reply|comment)\b|comments?(?: \(\d+\))?:?$|reader comments$|join the discussion$|(?:show|view) comments$)/iu
@@ -90,8 +97,15 @@ export default function pageFurniture(options?: RuleOptions) {
     const paragraphs = infos.flatMap((info, i) => (info.kind === 'paragraph' ? [i] : []))
     let from = 0
     let to = paragraphs.length - 1
-    while (to - from >= 1 && isFurnitureGap(infos, paragraphs[to - 1], paragraphs[to])) to--
-    while (to - from >= 1 && isFurnitureGap(infos, paragraphs[from], paragraphs[from + 1])) from++
+    while (to - from >= 1 && (isFurnitureGap(infos, paragraphs[to - 1], paragraphs[to]) || isFurnitureParagraph(infos[paragraphs[to]].text))) to--
+    while (to - from >= 1 && (isFurnitureGap(infos, paragraphs[from], paragraphs[from + 1]) || isFurnitureParagraph(infos[paragraphs[from]].text))) from++
+    // A short furniture row after the article (`Tags:`, `More in ...`) followed by teasers: short lines around paragraphs.
+    for (let k = from + 1; k <= to; k++) {
+      if (isFurnitureRow(infos, paragraphs[k - 1], paragraphs[k]) && isTeaserStretch(infos, paragraphs, from, k, to)) {
+        to = k - 1
+        break
+      }
+    }
     first = paragraphs[from]
     last = paragraphs[to]
     let thread = false
@@ -116,6 +130,7 @@ export default function pageFurniture(options?: RuleOptions) {
     // The sentences right after the last paragraph may still be the article's (a sign-off, a credit).
     let kept = 0
     while (!thread && kept < tail.length && infos[tail[kept]].kind !== 'short') kept++
+    if (!thread) kept += listRun(infos, tail.slice(kept))
     tail = tail.slice(kept)
     if (tail.length >= settings.minLines) {
       const numbered = tail.filter((i) => NUMBERED.test(infos[i].text)).length
@@ -133,6 +148,8 @@ function classify(text: string): Kind {
   if (text.length === 0) return 'blank'
   const words = wordCount(text)
   const ends = endsSentence(text)
+  // A long line without any punctuation is a tag cloud, a drop-down or a menu on one line, not prose.
+  if ((words >= 30 || text.length >= 250) && !PROSE_MARK.test(text)) return 'short'
   if (words >= 30 || text.length >= 250 || (words >= 12 && ends)) return 'paragraph'
   if (ends && words >= 4) return 'sentence'
   return 'short'
@@ -169,6 +186,62 @@ function nonBlank(infos: Info[], from: number, to: number): number[] {
 function isFurnitureGap(infos: Info[], a: number, b: number): boolean {
   const gap = nonBlank(infos, a + 1, b)
   return gap.length >= 8 && share(infos, gap) >= 0.7 && gap.some((i) => isCue(infos[i].text))
+}
+
+/** Between two paragraphs: three or more lines, mostly short, with furniture among them. */
+function isFurnitureRow(infos: Info[], a: number, b: number): boolean {
+  const gap = nonBlank(infos, a + 1, b)
+  return gap.length >= 3 && share(infos, gap) >= 0.7 && gap.some((i) => isCue(infos[i].text))
+}
+
+/** From paragraph `a` to paragraph `b`: more short lines than anything else, furniture among them (teasers of other stories). */
+function isTeaserStretch(infos: Info[], paragraphs: number[], from: number, k: number, to: number): boolean {
+  const stretch = nonBlank(infos, paragraphs[k], paragraphs[to] + 1)
+  if (share(infos, stretch) < 0.6 || !stretch.some((i) => isCue(infos[i].text))) return false
+  // Teasers stand apart, each among its short lines; the article's paragraphs follow one another.
+  let adjacent = 0
+  for (let p = k; p < to; p++) if (nonBlank(infos, paragraphs[p] + 1, paragraphs[p + 1]).length === 0) adjacent++
+  if (adjacent * 4 > to - k + 1) return false
+  // The article before the row outweighs the teasers after it.
+  let before = 0
+  let after = 0
+  for (let p = from; p <= to; p++) {
+    const words = wordCount(infos[paragraphs[p]].text)
+    if (p < k) before += words
+    else after += words
+  }
+  return before >= after
+}
+
+/** A paragraph that is a site's notice, not the article: a footer, a comment policy, a trademark or consent notice. */
+function isFurnitureParagraph(text: string): boolean {
+  return PARAGRAPH_CUE.test(text)
+}
+
+/**
+ * How many lines at the start of `block` are the article's own list (tour dates, a price list): four or more
+ * lines in a row with the same separators (`June 9 – Tampa, FL @ Arena`), after at most one heading line. 0 if none.
+ */
+function listRun(infos: Info[], block: number[]): number {
+  for (const start of [0, 1]) {
+    const signature = separators(infos[block[start]]?.text ?? '')
+    if (signature === '') continue
+    let end = start + 1
+    while (end < block.length && separators(infos[block[end]].text) === signature) end++
+    if (end - start >= 4) return end
+  }
+  return 0
+}
+
+/** The first two separators of a list item, in order of appearance: `–,` for `June 9 – Tampa, FL @ Arena`; '' for a line too long, a cue line or a `Headline | Publisher` line. */
+function separators(text: string): string {
+  if (text.length > CUE_MAX || isCue(text) || text.includes('|')) return ''
+  let out = ''
+  for (const char of text) {
+    if (LIST_SEPARATORS.has(char) && !out.includes(char)) out += char
+    if (out.length === 2) break
+  }
+  return out
 }
 
 function share(infos: Info[], block: number[]): number {

@@ -3,7 +3,12 @@
 // article-extraction benchmark (F1 over word 4-gram shingles against the human-made article body).
 //
 //   npm run f1                     (after npm run build)
-//   node scripts/extraction-f1.mjs [--data DIR] [--keep OUTDIR] [-- more scrapelint options]
+//   node scripts/extraction-f1.mjs [--data DIR] [--keep OUTDIR] [--halves] [--residue FILE] [-- more scrapelint options]
+//
+// --halves also scores the two halves of the pages (even and odd index in name order) separately,
+// after one run over all of them, so a change designed on one half can be checked on the other.
+// --residue FILE writes, per page, the non-blank lines of the cleaned text that are not lines of the
+// body (what --fix left behind), for looking at what is still there.
 //
 // Runs `scrapelint --fix --out-dir` over every `<id>.page.txt` in the data folder as one corpus (so
 // the corpus rules see every page), renames the outputs to `<id>.txt`, and scores them with the
@@ -63,8 +68,8 @@ function asPredictions(from, to) {
   return to
 }
 
-function score(predictions) {
-  const result = spawnSync(process.execPath, [scorer, data, predictions], {encoding: 'utf8'})
+function score(predictions, truth = data) {
+  const result = spawnSync(process.execPath, [scorer, truth, predictions], {encoding: 'utf8'})
   if (result.status !== 0) {
     console.error(`extraction-f1: the scorer failed:\n${result.stderr}`)
     process.exit(2)
@@ -74,5 +79,31 @@ function score(predictions) {
 
 console.log(`unfixed pages:       ${score(asPredictions(data, path.join(work, 'unfixed')))}`)
 console.log(`scrapelint --fix:    ${score(asPredictions(outDir, path.join(work, 'scored')))}`)
+if (args.includes('--halves')) {
+  const scored = path.join(work, 'scored')
+  for (const [half, rest] of [['even', 0], ['odd', 1]]) {
+    const truth = path.join(work, `truth-${half}`)
+    fs.mkdirSync(truth, {recursive: true})
+    pages.forEach((name, index) => {
+      const body = name.slice(0, -'.page.txt'.length) + '.body.txt'
+      if (index % 2 === rest && fs.existsSync(path.join(data, body))) fs.copyFileSync(path.join(data, body), path.join(truth, body))
+    })
+    console.log(`  ${half} half:         ${score(scored, truth)}`)
+  }
+}
+const residue = option('--residue', undefined)
+if (residue) {
+  const out = []
+  pages.forEach((name, index) => {
+    const id = name.slice(0, -'.page.txt'.length)
+    const bodyPath = path.join(data, id + '.body.txt')
+    const body = new Set((fs.existsSync(bodyPath) ? fs.readFileSync(bodyPath, 'utf8') : '').split('\n').map((line) => line.trim()))
+    const fixedPath = path.join(outDir, name)
+    const fixed = fs.existsSync(fixedPath) ? fs.readFileSync(fixedPath, 'utf8') : ''
+    const left = fixed.split('\n').map((line) => line.trim()).filter((line) => line && !body.has(line))
+    out.push(`== ${id} (${index % 2 === 0 ? 'even' : 'odd'}) ${left.length} residue lines`, ...left)
+  })
+  fs.writeFileSync(residue, out.join('\n') + '\n')
+}
 console.log(`(${pages.length} pages as one corpus, ${seconds} s; ${summary.replace(/^scrapelint: warning: /, '')})`)
 if (!keep) fs.rmSync(work, {recursive: true, force: true})

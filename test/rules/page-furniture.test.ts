@@ -13,7 +13,7 @@ async function lint(text: string) {
   await processor.run(processor.parse(file), file)
   return file.messages.map((m) => {
     const place = m.place && 'start' in m.place ? m.place : undefined
-    return {line: m.line, endLine: place?.end.line, actual: m.actual, expected: m.expected, removed: place ? text.slice(place.start.offset, place.end.offset) : undefined}
+    return {ruleId: m.ruleId, reason: m.reason, line: m.line, endLine: place?.end.line, actual: m.actual, expected: m.expected, removed: place ? text.slice(place.start.offset, place.end.offset) : undefined}
   })
 }
 
@@ -64,6 +64,89 @@ describe('page-furniture', () => {
     expect(await lint([P1, '', 'Share', 'Facebook', 'Twitter', '', P2, '', P3].join('\n'))).toEqual([])
     expect(await lint('Just a short note.\nNothing else here.')).toEqual([])
     expect(await lint('')).toEqual([])
+  })
+
+  it('ends the article at a furniture row followed by teasers of other stories (paragraphs standing apart among short lines)', async () => {
+    const teasers = [
+      ['Harbour ferry timetable changes from Monday', 'November 18, 2019 at 2:01 pm', 'The ferry company will run an hourly service through the winter months, with an extra boat on Saturdays, after a survey of passengers found that the old timetable left too many gaps in the morning.', 'Read More'],
+      ['School wins regional science award', 'November 17, 2019 at 7:21 pm', 'Pupils from the primary school on Mill Lane built a weather station that sends readings to the county every hour, and the judges praised how the whole class took part in the project from the start.', 'Read More'],
+    ].flat()
+    const tail = ['Tags:', 'Roads', 'Jane Doe', '', 'More in Local News', '', ...teasers]
+    const text = [P1, '', P2, '', P3, '', ...tail].join('\n')
+    const removed = tail.join('\n')
+    expect(await lint(text)).toEqual([
+      {
+        ruleId: 'page-furniture',
+        reason: "12 lines of page furniture after the article's last paragraph (line 5): menus, share rows, footers or related links the scraper kept",
+        line: 7,
+        endLine: 20,
+        actual: removed,
+        expected: [''],
+        removed,
+      },
+    ])
+  })
+
+  it("does not end the article at a site's notice: a trademark, privacy or ad-blocker paragraph after the share row goes with it", async () => {
+    const notice = 'Apple logo, Apple TV, App Store, iPad and iPhone are registered trademarks of Apple Inc. Roku is a registered trademark of Roku, Inc. in the United States and other countries, and all other marks belong to their owners.'
+    const tail = ['Facebook', 'Pinterest', 'Instagram', notice]
+    const text = [P1, '', P2, '', P3, '', ...tail].join('\n')
+    const removed = tail.join('\n')
+    expect(await lint(text)).toEqual([
+      {
+        ruleId: 'page-furniture',
+        reason: "4 lines of page furniture after the article's last paragraph (line 5): menus, share rows, footers or related links the scraper kept",
+        line: 7,
+        endLine: 10,
+        actual: removed,
+        expected: [''],
+        removed,
+      },
+    ])
+  })
+
+  it('takes a long line without any punctuation (a tag cloud, a drop-down) for furniture, not for the first paragraph', async () => {
+    const cloud = 'Select Administration Agriculture Campaign Training Fuel Notice Competition Councils Culture Civil Defence Economy Education Sports Events Health Housing Environment Planning Roads Safety Social Services Tourism Transport Water Youth'
+    const head = [cloud, 'Tags', 'Archives', '2019', '2018', '2017', '2016', '']
+    const text = [...head, P1, '', P2, '', P3].join('\n')
+    const removed = head.slice(0, -1).join('\n') + '\n'
+    expect(await lint(text)).toEqual([
+      {
+        ruleId: 'page-furniture',
+        reason: "7 lines of page furniture before the article's first paragraph (line 9): menus, share rows, footers or related links the scraper kept",
+        line: 1,
+        endLine: 8,
+        actual: removed,
+        expected: [''],
+        removed,
+      },
+    ])
+  })
+
+  it("keeps the article's own list (lines with the same separators) between its last paragraph and the furniture", async () => {
+    const dates = ['Tour Dates', 'June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre', 'June 10 – Tampa, FL @ Credit Union Amphitheatre', 'June 14 – Alpharetta, GA @ Ameris Bank Amphitheatre (Formerly Verizon Amphitheatre)', 'June 17 – Nashville, TN @ Bridgestone Arena', 'June 19 – Charlotte, NC @ PNC Music Pavilion']
+    const footer = ['Share', 'Facebook', 'Privacy Policy']
+    const text = [P1, '', P2, '', ...dates, ...footer].join('\n')
+    const removed = footer.join('\n')
+    expect(await lint(text)).toEqual([
+      {
+        ruleId: 'page-furniture',
+        reason: "3 lines of page furniture after the article's last paragraph (line 3): menus, share rows, footers or related links the scraper kept",
+        line: 11,
+        endLine: 13,
+        actual: removed,
+        expected: [''],
+        removed,
+      },
+    ])
+  })
+
+  it('leaves ordinary prose alone: sections with headings, a paragraph about a privacy policy, a long sentence without a full stop', async () => {
+    const policy = 'The company said on Friday that it would rewrite its privacy policy and its terms of service by the end of the year, after the regulator found that users had not been told how their data was shared.'
+    expect(await lint([P1, '', 'What happens next', '', P2, '', 'Who pays', '', P3, '', policy].join('\n'))).toEqual([])
+    const longSentence = 'Residents along the diversion route say the lorries start before six in the morning and carry on well into the evening while the council insists that the new signs and the temporary lights will keep the traffic moving'
+    expect(await lint([longSentence, '', P1, '', longSentence, '', P2, '', longSentence].join('\n'))).toEqual([])
+    expect(await lint([P1, '', 'Share', 'Facebook', 'Twitter', '', P2, '', 'Read more', '', P3].join('\n'))).toEqual([])
   })
 
   it('finishes on hostile input (long runs of spaces, cue words and symbols; within the test timeout)', async () => {

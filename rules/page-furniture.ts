@@ -20,6 +20,7 @@ import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {report, resolveOptions, type RuleMeta, type RuleOptions} from '../src/rule.js'
 import {getLines, removalPlace, type Line} from '../src/text.js'
+import data from './data/page-furniture.json' with {type: 'json'}
 
 export const meta: RuleMeta = {
   id: 'page-furniture',
@@ -43,24 +44,34 @@ interface Settings extends RuleOptions {
 
 type Kind = 'blank' | 'paragraph' | 'sentence' | 'short'
 
+/** Word boundaries that also hold for letters outside ASCII (`\\b` does not, even with the `u` flag). */
+const WORD_START = '(?<![\\p{L}\\p{N}])'
+const WORD_END = '(?![\\p{L}\\p{N}])'
+
+/** Cue words as one alternation of literals (escaped), longest first. */
+function alternatives(words: string[]): string {
+  return [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'))
+    .join('|')
+}
+
 /** Lines longer than this are never tested against the cue patterns (they are prose). */
 const CUE_MAX = 200
 
 const TERMINALS = new Set(['.', '!', '?', '…', '。', '！', '？'])
 const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»', '*', '_'])
 
-/** A furniture line starts with one of these words (share row, menu, account, footer and related-list labels). */
-const START_CUE =
-  /^(?:share|tweet|e-?mail|print|follow|home|menu|search|contact|about us|log ?in|sign (?:in|up)|register|subscribe|newsletter|advertisement|advertise|privacy|terms|site ?map|related|tags?|categories|archives?|read more|more (?:stories|news|from)|(?:our )?latest|most (?:read|popular)|top stories|recommended|you may also like|see also|also read|popular|trending|comments?|skip to|back to top|learn more|accept|i agree|facebook|twitter|whatsapp|pinterest|linkedin|instagram|youtube|reddit|tumblr|telegram|rss|next|previous|voltar|início|inicio|contato|compartilhe|buscar|pesquisar|compartir|suchen|kontakt|impressum|accueil|rechercher|partager|cerca|condividi)\b/iu
+/** A furniture line starts with one of these words (share row, menu, account, footer and related-list labels; data/page-furniture.json). */
+const START_CUE = new RegExp(`^(?:${alternatives(data.lineStarts)})${WORD_END}`, 'iu')
 /** ... or has one of these anywhere. */
-const ANY_CUE = /©|\bcopyright\b|all rights reserved|todos os direitos|derechos reservados|\bcookies?\b|wordpress\.com|\bnewsletter\b|\bsubscribe\b/iu
+const ANY_CUE = new RegExp(`(?:${alternatives(data.symbols)}|${WORD_START}(?:${alternatives(data.anywhere)})${WORD_END})`, 'iu')
 /** Prose has at least one of these; a long line without any is a list of names or links. */
 const PROSE_MARK = /[.,;!?…。，、！？]/u
 /** Characters that separate the fields of a list item. */
 const LIST_SEPARATORS = new Set(['–', '—', '@', ':', ',', '(', '$', '€', '£', '%', '/', '•', '·'])
 /** A paragraph with one of these is a site's notice (footer, policy, consent, ad-blocker plea). */
-const PARAGRAPH_CUE =
-  /©|\ball rights reserved\b|\bprivacy policy\b|\bterms of (?:use|service)\b|\bcookie policy\b|\buse cookies\b|\bregistered trademarks?\b|\bad ?blocker\b|\bsign up for (?:our|the|free) \S*\s?newsletters?\b|\bcommunity (?:standards|guidelines)\b/iu
+const PARAGRAPH_CUE = new RegExp(`(?:${alternatives(data.symbols)}|${WORD_START}(?:${alternatives(data.paragraphNotices)})${WORD_END})`, 'iu')
 /** The heading of a comment thread. */
 const COMMENTS_HEADING =
   /^(?:\d+ (?:responses?|comments?|replies|reactions?|thoughts on)\b|(?:leave|post|add) a (?:reply|comment)\b|comments?(?: \(\d+\))?:?$|reader comments$|join the discussion$|(?:show|view) comments$)/iu

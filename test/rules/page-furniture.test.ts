@@ -149,6 +149,27 @@ describe('page-furniture', () => {
     expect(await lint([P1, '', 'Share', 'Facebook', 'Twitter', '', P2, '', 'Read more', '', P3].join('\n'))).toEqual([])
   })
 
+  it('knows furniture words in other languages as whole words (data/page-furniture.json), and not inside longer words', async () => {
+    const r1 = 'Совет города во вторник решил закрыть старый мост на ремонт, после того как инженеры нашли трещины в двух опорах во время плановой проверки.'
+    const r2 = 'Движение будет направлено через промышленную зону как минимум на шесть недель, а автобусная компания обещает добавить рейсы в часы пик.'
+    const tail = ['Поделиться', 'Вам также может быть интересно', 'Мост через реку откроют весной', 'Новая школа в центре города']
+    const text = [r1, '', r2, '', ...tail].join('\n')
+    const removed = tail.join('\n')
+    expect(await lint(text)).toEqual([
+      {
+        ruleId: 'page-furniture',
+        reason: "4 lines of page furniture after the article's last paragraph (line 3): menus, share rows, footers or related links the scraper kept",
+        line: 5,
+        endLine: 8,
+        actual: removed,
+        expected: [''],
+        removed,
+      },
+    ])
+    // `Главная` is a menu word, `Главнаяулица` is not; `Sharealike` is not `Share`.
+    expect(await lint([r1, '', r2, '', 'Главнаяулица', 'Sharealike', 'Homeward'].join('\n'))).toEqual([])
+  })
+
   it('finishes on hostile input (long runs of spaces, cue words and symbols; within the test timeout)', async () => {
     const messages = await lint(('Share ' + ' '.repeat(5000) + 'x\n').repeat(50) + 'says:'.repeat(10000) + '\n' + P1 + '\n' + '©'.repeat(20000))
     expect(Array.isArray(messages)).toBe(true)

@@ -16,7 +16,7 @@ import type {Position} from 'unist'
 import {report, resolveOptions, type RuleMeta, type RuleOptions} from '../src/rule.js'
 import {getLines, removalPlace, toPlace} from '../src/text.js'
 import {getSentences} from '../src/tree.js'
-import {MAX_POSTINGS, MAX_WORDS, MIN_CONTENT_NEAR, STOPWORDS, TERMINALS} from './data/duplicate-sentence.js'
+import {CONTINUATIONS, MAX_POSTINGS, MAX_VERSE_LINE, MAX_WORDS, MIN_CONTENT_NEAR, STOPWORDS, TERMINALS} from './data/duplicate-sentence.js'
 
 export const meta: RuleMeta = {
   id: 'duplicate-sentence',
@@ -116,6 +116,30 @@ function isTerminated(sentence: Sentence): boolean {
   return false
 }
 
+/**
+ * Whether the sentence is verse: broken over two or more short lines, each before a break ending
+ * in a comma, semicolon, colon or dash (a title glued before a sentence ends in none of them).
+ */
+function isVerse(sentence: Sentence): boolean {
+  let breaks = 0
+  let lineStart = sentence.position?.start.offset
+  let last: Sentence['children'][number] | undefined
+  for (const child of sentence.children) {
+    if (child.type === 'WhiteSpaceNode' && /[\r\n]/.test(child.value)) {
+      const start = child.position?.start.offset
+      if (lineStart === undefined || start === undefined || start - lineStart > MAX_VERSE_LINE) return false
+      if (!last || (last.type !== 'PunctuationNode' && last.type !== 'SymbolNode') || !CONTINUATIONS.has(last.value)) return false
+      breaks++
+      lineStart = child.position?.end.offset
+      last = undefined
+      continue
+    }
+    if (child.type !== 'WhiteSpaceNode') last = child
+  }
+  const end = sentence.position?.end.offset
+  return breaks > 0 && lineStart !== undefined && end !== undefined && end - lineStart <= MAX_VERSE_LINE
+}
+
 /** Whether the sentence makes up (nearly) all the words of the lines it is on. */
 function isStandalone(file: VFile, firstLine: number, lastLine: number, words: number, cache: Map<string, number>): boolean {
   const key = firstLine + ':' + lastLine
@@ -194,6 +218,8 @@ export default function duplicateSentence(options?: RuleOptions) {
       const end = node.position?.end.offset
       if (end === undefined) return
       if (!isTerminated(node)) return
+      // A refrain repeats by design.
+      if (isVerse(node)) return
       // A line break inside a "sentence" means a title or label line glued before it: compare only
       // the part after the last break.
       let from = 0

@@ -15,3 +15,12 @@ export const MAX_POSTINGS = 24
 
 /** A near (not word-for-word) duplicate needs at least this many distinct content words in the shorter sentence. */
 export const MIN_CONTENT_NEAR = 10
+
+/**
+ * A sentence broken over lines this short, each ending in one of `CONTINUATIONS`, is verse (a
+ * poem, lyrics, a chant): its repeats are refrains, not duplicates.
+ */
+export const MAX_VERSE_LINE = 60
+
+/** Marks that end a verse line and continue the sentence on the next one. */
+export const CONTINUATIONS: ReadonlySet<string> = new Set([',', ';', ':', '\u2013', '\u2014'])

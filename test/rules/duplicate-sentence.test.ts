@@ -91,6 +91,18 @@ describe('duplicate-sentence', () => {
     expect(messages[0].expected).toEqual([''])
   })
 
+  it('leaves the refrain of verse alone, but not a repeated sentence after a title line', async () => {
+    const refrain = 'Cold is the water and grey is the sky,\nRow, brother, row, for the shore is nigh.'
+    const verse = [refrain, 'My mother is waiting with bread on the sill,\nRow, brother, row, for the tide is still.', '', refrain, 'My sweetheart is waiting with lamp in her hand,\nRow, brother, row, till we come to the land.', '', refrain].join('\n')
+    expect(await lint(verse)).toEqual([])
+    // a line that ends in no comma, semicolon, colon or dash is a title, not a verse line
+    const sentence = 'Row, brother, row, for the shore is nigh and the tide is turning.'
+    const messages = await lint(`Ferry Songs\n${sentence}\n\nThe choir sang it twice.\n${sentence}`)
+    expect(messages.map((m) => [m.line, m.column, m.reason, m.actual, m.expected])).toEqual([
+      [5, 1, 'Sentence repeats, word for word, the sentence at line 2, column 1: a pasted or generated duplicate', sentence, ['']],
+    ])
+  })
+
   it('skips short sentences, titles without punctuation and stock phrases', async () => {
     const text = [
       'Read more about the election results in our live coverage page',

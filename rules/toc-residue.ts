@@ -113,10 +113,15 @@ export default function tocResidue(options?: RuleOptions) {
       let j = i + 1
       const entries: Line[] = []
       let toggleLine: Line | undefined
+      // An entry's text a second time is the first section's heading: the table ended before it.
+      const seen = new Set<string>()
       for (; j < lines.length && entries.length < settings.maxEntries; j++) {
         const text = lines[j].text.trim()
         if (text.length === 0) continue
         if (isProse(text) || contentsHeading(text)) break
+        const key = entryText(text)
+        if (key.length > 0 && seen.has(key)) break
+        seen.add(key)
         if (entries.length === 0 && !toggleLine && TOGGLES.has(simplify(text.replace(/[[\]()]/g, '')))) {
           toggleLine = lines[j]
           continue

@@ -64,6 +64,34 @@ describe('toc-residue', () => {
     expect(await lint(text)).toEqual([])
   })
 
+  it('ends the table at the first section heading, even when a list follows it before any prose', async () => {
+    const text = [
+      'Contents',
+      '- What you need',
+      '- Day-by-day instructions',
+      'What you need',
+      '- A clean glass jar with a loose lid',
+      '- Wholemeal or rye flour',
+      '- A kitchen scale',
+      para('starters'),
+      'Day-by-day instructions',
+      para('bread'),
+    ].join('\n')
+    expect(await lint(text)).toEqual([])
+    // an entry with no section is still reported when the table ends at a repeated entry
+    const missing = ['Contents', '- What you need', '- Troubleshooting', 'What you need', '- A kitchen scale', para('starters')].join('\n')
+    expect(await lint(missing)).toEqual([
+      {
+        reason: 'Contents entry "- Troubleshooting" has no section in the document',
+        ruleId: 'toc-residue',
+        line: 3,
+        column: 1,
+        actual: '- Troubleshooting\n',
+        expected: [''],
+      },
+    ])
+  })
+
   it('ignores prose that mentions contents', async () => {
     const text = ['The contents of the box were never catalogued.', 'Table of contents pages were added in later editions.', para('books')].join('\n')
     expect(await lint(text)).toEqual([])

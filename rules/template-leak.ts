@@ -197,9 +197,17 @@ function findQuotedSources(line: Line, findings: Finding[], citations: Map<strin
   }
 }
 
+/** A code block's indentation, and an HTML tag: a short line with one is a template shown as source. */
+const codeIndent = /^(?: {4}|\t)/
+const htmlTag = /<\/?[a-z][a-z0-9]{0,10}[\s/>]/i
+const MAX_CODE_LINE = 160
+
 function findMustache(line: Line, findings: Finding[]) {
   mustache.lastIndex = 0
+  // A tutorial's example (`<h1>{{ page.title }}</h1>`, an indented block, `{{ x }}` in backticks) shows the syntax on purpose.
+  if (codeIndent.test(line.text) || (line.text.length <= MAX_CODE_LINE && htmlTag.test(line.text))) return
   for (const match of line.text.matchAll(mustache)) {
+    if (line.text[match.index - 1] === '`' && line.text[match.index + match[0].length] === '`') continue
     findings.push({
       start: line.start + match.index,
       end: line.start + match.index + match[0].length,

@@ -56,6 +56,21 @@ describe('template-leak', () => {
     expect(messages[1].reason).toBe('Unfilled placeholder `[Add image caption]`')
   })
 
+  it('does not report template syntax shown as a code sample, but reports it in the prose around', async () => {
+    const text = [
+      'A placeholder is written with double curly braces, such as `{{ page.title }}`, like this:',
+      '',
+      '    <h1>{{ page.title }}</h1>',
+      '    {% for post in site.posts %}',
+      '<li><a href="{{ post.url }}">{{ post.title }}</a></li>',
+      '',
+      'Thanks for reading {{ site_name }} today.',
+    ].join('\n')
+    expect(await lint(text)).toEqual([
+      {reason: 'Template token `{{ site_name }}` was never filled in', ruleId: 'template-leak', line: 7, column: 20, actual: '{{ site_name }}', expected: ['']},
+    ])
+  })
+
   it('does not report editorial brackets, headline tags or code constants', async () => {
     const text = [
       '"We get our shot [again]," he said. "I think [Google] will win," she added.',

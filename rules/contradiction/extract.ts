@@ -7,7 +7,7 @@
  * All logic is over tokens: no regular expression sees document text except
  * anchored, fixed-shape ones on single tokens.
  */
-import nlp, {tag} from '../nlp.js'
+import nlp, {tagMany} from '../nlp.js'
 import {
   ANAPHORIC_DETERMINERS, ANAPHORS, ANTONYM_AXES, EVENT_VERBS, FACTIVE_GOVERNORS, FACTIVE_PREPOSITIONS,
   HEDGE_ADJECTIVES, HYPOTHETICAL_MARKERS, INTENT_VERBS, MODALS, MONTHS, MULTIPLIERS, NEGATING_GOVERNORS, NEGATIONS,
@@ -189,42 +189,55 @@ function verbLemma(word: string, tense: string): string {
 }
 
 function tokenize(sentence: string, names: ReadonlySet<string>): Token[] {
-  const doc = tag(sentence)
-  doc.compute('root')
-  const tokens: Token[] = []
-  for (const terms of doc.docs) for (const term of terms) tokens.push(toToken(term as Term))
-  return repair(tokens, names)
+  return tokenizeMany([sentence], names)[0]
 }
 
 /**
- * Tokens of many sentences with one compromise call (a call per sentence costs about twice as
- * much): the sentences are joined by blank lines and each term is given back to the sentence
- * its offset falls in. compromise keeps every character in `pre`, `text` and `post`.
+ * Tokens (before `repair`, which depends on the document) of sentences tagged lately, across
+ * documents: sites repeat their boilerplate sentences on every page. Least recently used first.
+ */
+const recent = new Map<string, Token[]>()
+/** Most sentences `recent` keeps (a few MB). */
+export const RECENT_SENTENCES = 4096
+
+const copyTokens = (tokens: Token[]): Token[] => tokens.map((t) => ({...t, tags: new Set(t.tags)}))
+
+/**
+ * Tokens of many sentences, with one compromise call for those not seen lately (a call per sentence
+ * costs about twice as much). Each sentence is tagged as if alone (`tagMany`), so a sentence's
+ * tokens do not depend on its neighbours and can be reused from `recent`.
  */
 export function tokenizeMany(sentences: string[], names: ReadonlySet<string>): Token[][] {
-  const result: Token[][] = sentences.map(() => [])
-  if (sentences.length === 0) return result
-  const ends: number[] = []
-  let length = 0
-  for (const sentence of sentences) {
-    length += sentence.length
-    ends.push(length)
-    length += 2
-  }
-  const doc = tag(sentences.join('\n\n'))
-  doc.compute('root')
-  let offset = 0
-  let current = 0
-  for (const terms of doc.docs) {
-    for (const term of terms as Term[]) {
-      const start = offset + (term.pre ?? '').length
-      offset = start + term.text.length + (term.post ?? '').length
-      while (current < ends.length - 1 && start >= ends[current]) current++
-      result[current].push(toToken(term))
+  const result: Token[][] = new Array(sentences.length)
+  const missing: string[] = []
+  const missingAt: number[] = []
+  for (let i = 0; i < sentences.length; i++) {
+    const cached = recent.get(sentences[i])
+    if (cached) {
+      recent.delete(sentences[i])
+      recent.set(sentences[i], cached)
+      result[i] = copyTokens(cached)
+    } else {
+      missing.push(sentences[i])
+      missingAt.push(i)
     }
   }
-  // not lossless after all: parse one by one
-  if (offset !== length - 2) return sentences.map((sentence) => tokenize(sentence, names))
+  if (missing.length > 0) {
+    const {doc, counts} = tagMany(missing)
+    doc.compute('root')
+    const docs = doc.docs as unknown as Term[][]
+    let d = 0
+    for (let m = 0; m < missing.length; m++) {
+      const tokens: Token[] = []
+      for (let c = 0; c < counts[m]; c++) for (const term of docs[d++]) tokens.push(toToken(term))
+      result[missingAt[m]] = tokens
+      recent.set(missing[m], copyTokens(tokens))
+    }
+    for (const key of recent.keys()) {
+      if (recent.size <= RECENT_SENTENCES) break
+      recent.delete(key)
+    }
+  }
   return result.map((tokens) => repair(tokens, names))
 }
 

@@ -162,6 +162,26 @@ function isStandalone(file: VFile, firstLine: number, lastLine: number, words: n
   return words >= 0.75 * tokens
 }
 
+/**
+ * Whether words read as a title: at least three words of four letters or more, nearly all
+ * capitalised (`The Future Trajectory: What Lies Ahead for Tehran and Moscow?`). A sentence of
+ * running text capitalises only its first word and names.
+ */
+function isTitleCase(children: Sentence['children']): boolean {
+  let long = 0
+  let capitalised = 0
+  for (const child of children) {
+    if (child.type !== 'WordNode') continue
+    const word = toString(child)
+    if (word.length < 4) continue
+    long++
+    const c = word.charCodeAt(0)
+    if (c >= 65 && c <= 90) capitalised++
+    else if (word[0] !== word[0].toLowerCase()) capitalised++
+  }
+  return long >= 3 && capitalised >= 0.85 * long
+}
+
 /** Length of the longest run of consecutive equal words (DP over two short arrays). */
 function longestRun(a: string[], b: string[]): number {
   let best = 0
@@ -241,6 +261,10 @@ export default function duplicateSentence(options?: RuleOptions) {
         if (words.length > MAX_WORDS) return
       }
       if (words.length < settings.minWords) return
+      const standalone = isStandalone(file, head.line, node.position!.end.line, words.length, lineTokens)
+      // A heading (a line of its own in title case, `The Road Ahead: What Comes Next?`) repeats its
+      // entry in the table of contents by design.
+      if (standalone && isTitleCase(node.children.slice(from))) return
       const content = new Set<string>()
       for (const word of words) if (!STOPWORDS.has(word)) content.add(stem(word))
       items.push({
@@ -251,7 +275,7 @@ export default function duplicateSentence(options?: RuleOptions) {
         words,
         content,
         text: source.slice(head.offset, end),
-        standalone: isStandalone(file, head.line, node.position!.end.line, words.length, lineTokens),
+        standalone,
       })
     }
     for (const node of getSentences(tree)) each(node)

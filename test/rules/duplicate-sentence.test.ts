@@ -103,6 +103,15 @@ describe('duplicate-sentence', () => {
     ])
   })
 
+  it('leaves a heading that repeats its contents entry alone, but not a repeated line of running text', async () => {
+    const contents = ['Contents', '- Where the River Begins: Springs of the High Moor', '- What Comes Next for the Valley Towns and Their Farms After the Flood?']
+    const body = ['Where the River Begins: Springs of the High Moor', 'The river rises in peat bogs above the village and gathers a dozen streams before the weir.', 'What Comes Next for the Valley Towns and Their Farms After the Flood?', 'Councils along the valley will meet in spring to agree a shared flood plan.']
+    expect(await lint([...contents, '', ...body].join('\n'))).toEqual([])
+    const line = 'The river rises in peat bogs above the village and gathers a dozen streams before the weir.'
+    const messages = await lint([...body, '', line].join('\n'))
+    expect(messages.map((m) => [m.line, m.reason])).toEqual([[6, 'Sentence repeats, word for word, the sentence at line 2, column 1: a pasted or generated duplicate']])
+  })
+
   it('skips short sentences, titles without punctuation and stock phrases', async () => {
     const text = [
       'Read more about the election results in our live coverage page',

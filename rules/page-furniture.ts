@@ -108,8 +108,28 @@ export default function pageFurniture(options?: RuleOptions) {
     const paragraphs = infos.flatMap((info, i) => (info.kind === 'paragraph' ? [i] : []))
     let from = 0
     let to = paragraphs.length - 1
-    while (to - from >= 1 && (isFurnitureGap(infos, paragraphs[to - 1], paragraphs[to]) || isFurnitureParagraph(infos[paragraphs[to]].text))) to--
-    while (to - from >= 1 && (isFurnitureGap(infos, paragraphs[from], paragraphs[from + 1]) || isFurnitureParagraph(infos[paragraphs[from]].text))) from++
+    // A site's notice is never the article's edge, and the gap to the next paragraph of the article spans it.
+    const notice = paragraphs.map((i) => isFurnitureParagraph(infos[i].text))
+    while (to > from) {
+      if (notice[to]) {
+        to--
+        continue
+      }
+      let previous = to - 1
+      while (previous > from && notice[previous]) previous--
+      if (!isFurnitureGap(infos, paragraphs[previous], paragraphs[to])) break
+      to--
+    }
+    while (from < to) {
+      if (notice[from]) {
+        from++
+        continue
+      }
+      let next = from + 1
+      while (next < to && notice[next]) next++
+      if (!isFurnitureGap(infos, paragraphs[from], paragraphs[next])) break
+      from++
+    }
     // A short furniture row after the article (`Tags:`, `More in ...`) followed by teasers: short lines around paragraphs.
     for (let k = from + 1; k <= to; k++) {
       if (isFurnitureRow(infos, paragraphs[k - 1], paragraphs[k]) && isTeaserStretch(infos, paragraphs, from, k, to)) {

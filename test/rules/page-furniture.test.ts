@@ -105,6 +105,36 @@ describe('page-furniture', () => {
     ])
   })
 
+  it('looks past site notices to find the gap between the article and a lone paragraph at the foot of the page', async () => {
+    const tail = [
+      'More In Local News',
+      'Council tax to rise next year',
+      'Advertise With Us',
+      'Closed Captioning',
+      'Digital Products',
+      'Terms of Service',
+      'News Tips',
+      'Got a confidential news tip? We want to hear from you.',
+      'Newsletters',
+      'Sign up for our newsletters and get more local news delivered to your inbox every morning of the week.',
+      '© 2019 Example News. All Rights Reserved.',
+      'Market data is a real-time snapshot and is delayed at least fifteen minutes. Global business and financial news, stock quotes, market data and analysis.',
+    ]
+    const text = [P1, '', P2, '', P3, '', ...tail].join('\n')
+    const removed = tail.join('\n')
+    expect(await lint(text)).toEqual([
+      {
+        ruleId: 'page-furniture',
+        reason: "12 lines of page furniture after the article's last paragraph (line 5): menus, share rows, footers or related links the scraper kept",
+        line: 7,
+        endLine: 18,
+        actual: removed,
+        expected: [''],
+        removed,
+      },
+    ])
+  })
+
   it('takes a long line without any punctuation (a tag cloud, a drop-down) for furniture, not for the first paragraph', async () => {
     const cloud = 'Select Administration Agriculture Campaign Training Fuel Notice Competition Councils Culture Civil Defence Economy Education Sports Events Health Housing Environment Planning Roads Safety Social Services Tourism Transport Water Youth'
     const head = [cloud, 'Tags', 'Archives', '2019', '2018', '2017', '2016', '']

@@ -190,7 +190,7 @@ function isResidue(
     let k = first.start
     while (k > 0 && first.start - k < 40 && /[\p{L}\p{N}_.$)\]]/u.test(text[k - 1])) k--
     const token = text.slice(k, first.start)
-    const wordEnd = /[\p{L}]$/u.test(token)
+    const wordEnd = /\p{L}$/u.test(token)
     const punctuationEnd = /[.,;:!?"”’')]$/.test(token) || /[.,;:!?"”’')]$/.test(before)
     if (wordEnd && (token.length <= 2 || /[_$.\d]|\p{Ll}\p{Lu}/u.test(token))) return false
     if (!wordEnd && !punctuationEnd) return false

@@ -40,7 +40,7 @@ const OPENING = new RegExp(`^[^\\p{L}]{0,8}(?:(?:${alternation(data.fillers)})[,
 /** A lead-in right before the verb that addresses the reader. */
 const LEAD_IN = new RegExp(`(?:^|[^\\p{L}'])(?:${alternation(data.leadIns)})[,\\s]{1,3}(?:(?:${alternation(data.fillers)})[,\\s]{1,3}){0,2}$`, 'u')
 /** `If you found this useful, share it`: the clause after the conditional. */
-const CONDITIONAL = /^[^\p{L}]{0,8}if\syou\b/u
+const CONDITIONAL = /^\P{L}{0,8}if\syou\b/u
 const READER = /(?<![\p{L}'])(?:you|your|you're|you've|yourself)(?![\p{L}'])/u
 const WE_LOVE_TO_HEAR = /(?<![\p{L}'])(?:we|i)(?:'d|\swould)\slove\sto\shear\s(?:from\syou|your|what\syou|how\syou)/u
 

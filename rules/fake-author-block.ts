@@ -114,7 +114,7 @@ function contentStart(text: string): number {
   if (BULLETS.has(text[j] ?? '')) j++
   else {
     let digits = 0
-    while (digits < 3 && /[0-9]/.test(text[j] ?? '')) {
+    while (digits < 3 && /\d/.test(text[j] ?? '')) {
       j++
       digits++
     }
@@ -185,7 +185,7 @@ function isHeading(body: string): boolean {
   const colon = text.endsWith(':') || text.endsWith('：')
   const core = normalizeLabel(colon ? text.slice(0, -1) : text)
   if (HEADINGS.has(core)) return true
-  if (!colon || !/^[A-Za-z]/.test(core) || /[.!?,;:]/.test(core)) return false
+  if (!colon || !/^[A-Z]/i.test(core) || /[.!?,;:]/.test(core)) return false
   return core.split(' ').length <= 4
 }
 
@@ -361,7 +361,7 @@ function handleRelated(handle: Handle, person: Person): boolean | undefined {
   return false
 }
 
-const SOCIAL_URL = /^(?:https?:\/\/)?(?:www\.|m\.)?([a-z0-9.-]{1,60}\.[a-z]{2,10})\/@?([A-Za-z0-9._-]{1,40})\/?$/i
+const SOCIAL_URL = /^(?:https?:\/\/)?(?:www\.|m\.)?([a-z0-9.-]{1,60}\.[a-z]{2,10})\/@?([\w.-]{1,40})\/?$/i
 
 interface Context {
   person?: Person
@@ -436,7 +436,7 @@ function checkAge(context: Context, field: Field) {
 function checkAddress(context: Context, field: Field) {
   const tokens = field.value.split(/[\s,]+/).filter((token) => token !== '')
   let suffixAt = -1
-  if (tokens.length >= 3 && /^\d{1,6}[A-Za-z]?$/.test(tokens[0]!)) {
+  if (tokens.length >= 3 && /^\d{1,6}[A-Z]?$/i.test(tokens[0]!)) {
     for (let i = 2; i < Math.min(tokens.length, 6); i++) {
       if (STREET_SUFFIXES.has(tokens[i]!.toLowerCase().replace(/\.$/, '')) && /^[A-Z]/.test(tokens[i]!)) {
         suffixAt = i
@@ -560,17 +560,17 @@ function checkUrl(context: Context, field: Field) {
     if (handle) checkHandle(context, field, handle, 'profile')
     return
   }
-  const url = /^(?:https?:\/\/)?(?:www\.)?([a-z0-9-]{2,40})\.([a-z]{2,6})(\/[^\s]{0,200})?$/i.exec(value)
+  const url = /^(?:https?:\/\/)?(?:www\.)?([a-z0-9-]{2,40})\.[a-z]{2,6}(\/\S{0,200})?$/i.exec(value)
   if (!url) return
   if (LAST_NAMES.has(url[1]!.toLowerCase())) add(context, field, 'url-domain', 1, `the domain of \`${value}\` is a faker surname`)
-  if (url[3]) {
-    const count = countLorem(url[3].replace(/[-_/.]/g, ' '))
+  if (url[2]) {
+    const count = countLorem(url[2].replace(/[-_/.]/g, ' '))
     if (count.lorem >= 2 && loremShare(count) >= 0.7) add(context, field, 'url-lorem', 1.5, `the path of \`${value}\` is lorem ipsum`)
   }
 }
 
 function isCount(value: string): boolean {
-  return /^\d[\d,.]{0,12}[kKmM]?$/.test(value.trim())
+  return /^\d[\d,.]{0,12}[km]?$/i.test(value.trim())
 }
 
 /** How much each piece of evidence adds: the first of a key in full, repeats half, at most twice the first. */

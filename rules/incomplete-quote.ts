@@ -127,7 +127,7 @@ function isTerminal(token: Token): boolean {
 
 /** `?`, `!`, `...`, `—`: a quote that ends on these is a question, a cry or a deliberate break. */
 function isDeliberateEnd(token: Token): boolean {
-  return token.kind === 'punct' && (DELIBERATE_END.has(token.value) || /^(\.{2,}|[?!…‽]+)$/.test(token.value))
+  return token.kind === 'punct' && (DELIBERATE_END.has(token.value) || /^(?:\.{2,}|[?!…‽]+)$/.test(token.value))
 }
 
 function isSpace(char: string | undefined): boolean {
@@ -331,7 +331,7 @@ function previousWord(tokens: Token[], index: number, floor: number): Token | un
 function verbWithoutObject(tokens: Token[], from: number, verbIndex: number): string | undefined {
   const verb = tokens[verbIndex]
   if (!transitiveVerbs.has(verb.lower)) return undefined
-  const base = !/(ed|s|ght)$/.test(verb.lower) && verb.lower !== 'brought'
+  const base = !/(?:ed|s|ght)$/.test(verb.lower) && verb.lower !== 'brought'
   // Walk back over adverbs, auxiliaries and comma-enclosed asides.
   let index = verbIndex - 1
   let sawModal = false
@@ -519,7 +519,7 @@ function splitNounPhrase(context: Context, span: Span): Omit<Finding, 'notes'> &
   const nextIndex = span.close + 2
   const next = tokens[nextIndex]
   if (!next || next.kind !== 'word' || !isLower(next.value) || !/^\p{L}+$/u.test(next.value)) return undefined
-  if (afterQuoteNonNouns.has(next.lower) || /(ly|ed)$/.test(next.lower) || closers[next.lower] !== undefined) return undefined
+  if (afterQuoteNonNouns.has(next.lower) || /(?:ly|ed)$/.test(next.lower) || closers[next.lower] !== undefined) return undefined
   // The noun must end its sentence or clause.
   const after = tokens[nextIndex + 1]
   if (after && !(isTerminal(after) || (after.kind === 'punct' && (after.value === ',' || after.value === ';')))) return undefined

@@ -288,7 +288,7 @@ function collectTokens(tree: Root): Token[] {
         const start = child.position?.start.offset
         const end = child.position?.end.offset
         if (start === undefined || end === undefined) continue
-        const plain = value.length <= MAX_WORD_LENGTH && /^[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)?$/u.test(value)
+        const plain = value.length <= MAX_WORD_LENGTH && /^[\p{L}\p{N}]+(?:['\u2019]\p{L}+)?$/u.test(value)
         const token: Token = {
           norm: normalise(value),
           value,

@@ -80,10 +80,10 @@ const LATIN_CUE = /\b(?:latin|motto|inscription|inscribed|proverb|maxim|translat
 /** Where a line's content starts: after spaces, a bullet and a short `Label :` prefix. */
 function contentStart(text: string): number {
   let i = 0
-  while (i < text.length && i < 24 && /[\s\u00A0]/.test(text[i]!)) i++
-  if (/[•·▪◦‣●○■►▸*+>–—-]/.test(text[i] ?? '') && /[\s\u00A0]/.test(text[i + 1] ?? '')) {
+  while (i < text.length && i < 24 && /\s/.test(text[i]!)) i++
+  if (/[•·▪◦‣●○■►▸*+>–—-]/.test(text[i] ?? '') && /\s/.test(text[i + 1] ?? '')) {
     i++
-    while (i < text.length && i < 40 && /[\s\u00A0]/.test(text[i]!)) i++
+    while (i < text.length && i < 40 && /\s/.test(text[i]!)) i++
   }
   return skipLabel(text, i)
 }
@@ -93,9 +93,9 @@ function skipLabel(text: string, i: number): number {
   const window = text.slice(i, i + MAX_LABEL + 2)
   const colon = window.indexOf(':')
   const label = window.slice(0, colon).replace(/[*_]/g, '').trim()
-  if (colon > 0 && /^[A-Za-z][A-Za-z .'-]*$/.test(label) && label.split(' ').length <= 3) {
+  if (colon > 0 && /^[A-Z][A-Z .'-]*$/i.test(label) && label.split(' ').length <= 3) {
     i += colon + 1
-    while (i < text.length && /[\s\u00A0*_]/.test(text[i]!)) i++
+    while (i < text.length && /[\s*_]/.test(text[i]!)) i++
   }
   return i
 }

@@ -62,15 +62,15 @@ const sourceBefore = new RegExp(`(?:^|[^\\p{L}])(?:${alternation(data.sourcePrep
 /** `the ` right before the label (then a reporting verb must follow). */
 const theBefore = /(?:^|[^\p{L}])the\s$/iu
 /** Right context: optional comma, optional `-ly` adverb, a word (checked against reportingVerbs). */
-const verbAfter = /^,?\s(?:(\p{L}{2,20}ly)\s)?(\p{L}{2,20})/u
+const verbAfter = /^,?\s(?:\p{L}{2,20}ly\s)?(\p{L}{2,20})/u
 /** A short capitalised label right after an opening quote, then the closing quote. */
-const labelAfterQuote = /^(\p{Lu}[\p{L}\p{M}'’-]{0,24}(?: [\p{L}\p{M}'’-]{1,25}){0,3})(,?)["”»]/u
+const labelAfterQuote = /^(\p{Lu}[\p{L}\p{M}'’-]{0,24}(?: [\p{L}\p{M}'’-]{1,25}){0,3}),?["”»]/u
 const OPEN_QUOTES = '"“„«'
 
 const mustache = /\{\{\s{0,3}[#/^>&!]?\s{0,3}[A-Za-z_][\w.\- ]{0,60}\}\}|\{%\s{0,3}[a-z]{2,12}\s[^{}\n]{0,60}%\}|%%[A-Za-z_]{2,40}%%/g
 const capsToken = /(?<![\w-])[A-Z][A-Z0-9]{1,19}(?:_[A-Z0-9]{1,20}){1,5}(?![\w-])/g
 const bracket = /^\[([^[\]\n]{1,60})\]/
-const promptLabelLine = /^[*#>\s-]{0,6}([A-Za-z][A-Za-z0-9 -]{0,30}?)\s{0,2}(?:\*\*)?:(?:\*\*)?(?:\s|$)/
+const promptLabelLine = /^[*#>\s-]{0,6}([A-Z][A-Z0-9 -]{0,30}?)\s{0,2}(?:\*\*)?:(?:\*\*)?(?:\s|$)/i
 const generatedNote = new RegExp(
   `(?:(?:note|disclaimer|disclosure)\\s?:\\s{0,3})?(?:${alternation(data.generatedNote.subjects)})\\s(?:${alternation(data.generatedNote.verbs)})\\s(?:in part\\s)?(?:by|with|using|with the help of|with the assistance of|through)\\s(?:the\\s)?(?:${alternation(data.generatedNote.agents)})(?![\\p{L}])`,
   'giu',
@@ -173,7 +173,7 @@ function findQuotedSources(line: Line, findings: Finding[], citations: Map<strin
     if (sourceBefore.test(before)) how = before.trimEnd().split(/\s+/).slice(-3).join(' ')
     else if (theBefore.test(before)) {
       const after = verbAfter.exec(text.slice(close, close + 50))
-      if (after && reportingVerbs.has(after[2].toLowerCase())) how = 'the … ' + after[2].toLowerCase()
+      if (after && reportingVerbs.has(after[1].toLowerCase())) how = 'the … ' + after[1].toLowerCase()
     }
     if (!how) continue
     const finding: Finding = {
@@ -225,7 +225,7 @@ function isPlaceholder(content: string): boolean {
   const lower = words.map((word) => word.toLowerCase().replace(/[^a-z0-9-]/g, ''))
   const isNoun = (word: string) => placeholderNouns.has(word) || placeholderNouns.has(word.replace(/s$/, ''))
   const known = (word: string) => isNoun(word) || placeholderVerbs.has(word) || placeholderQualifiers.has(word) || /^\d$/.test(word)
-  const letters = trimmed.replace(/[^\p{L}]/gu, '')
+  const letters = trimmed.replace(/\P{L}/gu, '')
   // [KEYWORD], [INSERT LINK], [PRIMARY KEYWORD]
   if (letters.length >= 2 && letters === letters.toUpperCase() && /\p{Lu}/u.test(letters)) {
     return lower.some((word) => isNoun(word) || placeholderVerbs.has(word)) && lower.every(known)

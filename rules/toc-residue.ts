@@ -94,7 +94,7 @@ function entryText(text: string): string {
 function hasMarker(text: string): boolean {
   const s = text.trim()
   const c = s[0]
-  return '-•*·–'.includes(c) || (c >= '0' && c <= '9' && /^[0-9]{1,3}(\.[0-9]{1,3}){0,3}[.)]?\s/.test(s))
+  return '-•*·–'.includes(c) || (c >= '0' && c <= '9' && /^\d{1,3}(?:\.\d{1,3}){0,3}[.)]?\s/.test(s))
 }
 
 export default function tocResidue(options?: RuleOptions) {

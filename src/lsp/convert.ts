@@ -92,7 +92,7 @@ function shown(text: string): string {
 /** A title that says what the edit does. */
 export function fixTitle(option: string, range: Range, actual: string | undefined): string {
   if (option === '') return `Remove ${actual ? shown(actual) : 'this text'}`
-  if (/^(\r?\n)+$/.test(option)) return isEmpty(range) ? 'Insert a paragraph break' : 'Replace with a paragraph break'
+  if (/^(?:\r?\n)+$/.test(option)) return isEmpty(range) ? 'Insert a paragraph break' : 'Replace with a paragraph break'
   if (isEmpty(range)) return `Insert ${shown(option)}`
   return actual ? `Replace ${shown(actual)} with ${shown(option)}` : `Replace with ${shown(option)}`
 }

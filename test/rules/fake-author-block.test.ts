@@ -106,6 +106,13 @@ describe('fake-author-block', () => {
     expect(message.note).toContain('sequential or repeated number')
   })
 
+  it('reads a profile url: a faker surname for a domain and a lorem ipsum path are evidence', () => {
+    const text = 'Intro.\n\nAuthor: Jon Snow\nWebsite: https://www.kunde.com/dolorem-voluptas-quia\nEmail: x@example.com\nPhone: 123-456-7890\n'
+    const message = expectBlockMessage(text, 3, 6, 4)
+    expect(message.note).toContain('the domain of `https://www.kunde.com/dolorem-voluptas-quia` is a faker surname')
+    expect(message.note).toContain('the path of `https://www.kunde.com/dolorem-voluptas-quia` is lorem ipsum')
+  })
+
   it('honours the threshold option', () => {
     const {text} = inArticle(fakeBlock(7, {minExtra: 4}).lines, 7)
     expect(lint(text, {threshold: 30})).toEqual([])

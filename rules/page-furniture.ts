@@ -66,6 +66,10 @@ const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»', '*', '_'])
 const START_CUE = new RegExp(`^(?:${alternatives(data.lineStarts)})${WORD_END}`, 'iu')
 /** ... or has one of these anywhere. */
 const ANY_CUE = new RegExp(`(?:${alternatives(data.symbols)}|${WORD_START}(?:${alternatives(data.anywhere)})${WORD_END})`, 'iu')
+/** A copyright line. */
+const COPYRIGHT = new RegExp(`(?:${alternatives(data.symbols)}|${WORD_START}(?:${alternatives(data.copyright)})${WORD_END})`, 'iu')
+/** A footer link: privacy, terms, contact, imprint (a whole short line). */
+const FOOTER_LINK = new RegExp(`^(?:${alternatives(data.footerLinks)})${WORD_END}`, 'iu')
 /** Prose has at least one of these; a long line without any is a list of names or links. */
 const PROSE_MARK = /[.,;!?…。，、！？]/u
 /** Characters that separate the fields of a list item. */
@@ -137,6 +141,9 @@ export default function pageFurniture(options?: RuleOptions) {
         break
       }
     }
+    // The page's copyright line under its footer links ends the page: what follows comes from overlays and forms.
+    const footer = footerLine(infos, paragraphs[from], paragraphs[to])
+    if (footer !== -1) while (to > from && paragraphs[to] > footer) to--
     first = paragraphs[from]
     last = paragraphs[to]
     let thread = false
@@ -273,6 +280,26 @@ function separators(text: string): string {
     if (out.length === 2) break
   }
   return out
+}
+
+/**
+ * The first copyright line (`© 2019 Example News. All rights reserved`) between `first` and `last` with two or more
+ * footer links (`Privacy Policy`, `Terms of Use`, `Contact Us`) among the six lines before it. -1 if none.
+ */
+function footerLine(infos: Info[], first: number, last: number): number {
+  for (let i = first + 1; i < last; i++) {
+    const text = infos[i].text
+    if (infos[i].kind === 'paragraph' || text.length > CUE_MAX || !COPYRIGHT.test(text)) continue
+    let links = 0
+    let seen = 0
+    for (let j = i - 1; j > first && seen < 6; j--) {
+      if (infos[j].kind === 'blank') continue
+      seen++
+      if (FOOTER_LINK.test(infos[j].text)) links++
+    }
+    if (links >= 2) return i
+  }
+  return -1
 }
 
 function share(infos: Info[], block: number[]): number {

@@ -135,6 +135,32 @@ describe('page-furniture', () => {
     ])
   })
 
+  it('ends the page at its copyright line under the footer links: the sign-up forms and notices after it go too, prose or not', async () => {
+    const footer = ['Share', 'Facebook', 'Terms of Use', 'Privacy Policy', 'Contact Us', '© 2019 Example News. All rights reserved']
+    const overlay = [
+      'Register',
+      'E-mail:',
+      'Password:',
+      'We are committed to protecting your personal information and we have updated our rules to comply with the new regulation that went into effect on May 25, 2018.',
+      'If you do not want us to continue processing your data, please click the link below to delete your account, and we will remove it within thirty days of your request.',
+    ]
+    const text = [P1, '', P2, '', P3, '', ...footer, ...overlay].join('\n')
+    const removed = [...footer, ...overlay].join('\n')
+    expect(await lint(text)).toEqual([
+      {
+        ruleId: 'page-furniture',
+        reason: "11 lines of page furniture after the article's last paragraph (line 5): menus, share rows, footers or related links the scraper kept",
+        line: 7,
+        endLine: 17,
+        actual: removed,
+        expected: [''],
+        removed,
+      },
+    ])
+    // A photo credit with a copyright sign inside the article is not the page's footer.
+    expect(await lint([P1, '', '© 2019 Jane Doe / Example Agency', '', P2, '', P3].join('\n'))).toEqual([])
+  })
+
   it('takes a long line without any punctuation (a tag cloud, a drop-down) for furniture, not for the first paragraph', async () => {
     const cloud = 'Select Administration Agriculture Campaign Training Fuel Notice Competition Councils Culture Civil Defence Economy Education Sports Events Health Housing Environment Planning Roads Safety Social Services Tourism Transport Water Youth'
     const head = [cloud, 'Tags', 'Archives', '2019', '2018', '2017', '2016', '']

@@ -47,6 +47,7 @@ interface Settings extends RuleOptions {
 }
 
 const LABELS = new Set(data.labels)
+const AD_LABELS = new Set(data.adLabels)
 const HYPERBOLIC = new Set(data.hyperbolicWords)
 const PHRASES = new Set(data.clickbaitPhrases)
 const PHRASE_MAX = Math.max(...data.clickbaitPhrases.map((phrase) => phrase.split(' ').length))
@@ -90,6 +91,7 @@ export default function linkResidue(options?: RuleOptions) {
     const flagged = new Map<number, string[]>()
     checkTitles(infos, settings, flagged, linkLines(file))
     checkNavRuns(infos, settings, flagged)
+    checkAdLabels(infos, flagged)
     reportBlocks(file, infos, flagged)
     checkGluedTails(file, infos)
   }
@@ -505,6 +507,17 @@ function checkNavRuns(infos: Info[], settings: Settings, flagged: Map<number, st
       if (next && next.kind === 'prose') continue
       if (!flagged.has(m)) flagged.set(m, [`one of ${members.length} one-to-four-word lines in a row (a menu or share bar)`])
     }
+  }
+}
+
+/** A line that is only an advertisement label (`Advertisement`, `Story continues below advertisement`): the empty ad slot's caption. */
+function checkAdLabels(infos: Info[], flagged: Map<number, string[]>) {
+  for (let i = 0; i < infos.length; i++) {
+    const info = infos[i]
+    if (info.kind === 'blank' || info.kind === 'prose' || info.bulleted || info.words.length > 6) continue
+    let core = stripClosers(info.text)
+    while (core.length > 0 && (core.endsWith(':') || core.endsWith('.') || core.endsWith('…'))) core = core.slice(0, -1)
+    if (AD_LABELS.has(normalise(core).replaceAll('–', '-').replaceAll('—', '-')) && !flagged.has(i)) flagged.set(i, ['an advertisement label'])
   }
 }
 

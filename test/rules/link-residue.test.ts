@@ -139,6 +139,33 @@ describe('link-residue', () => {
     expect(await lint(text)).toEqual([])
   })
 
+  it('reports a line that is only an advertisement label, inside the article too', async () => {
+    const text = [paragraph('parks'), '', 'Advertisement', '', paragraph('libraries'), 'Story continues below advertisement', paragraph('roads')].join('\n')
+    expect(await lint(text)).toEqual([
+      {
+        reason: 'Stranded link line "Advertisement": a title-like line without sentence punctuation outside the article\'s prose, left from the page\'s related links or navigation',
+        ruleId: 'link-residue',
+        line: 3,
+        endLine: 4,
+        column: 1,
+        actual: 'Advertisement\n',
+        expected: [''],
+      },
+      {
+        reason: 'Stranded link line "Story continues below advertisement": a title-like line without sentence punctuation outside the article\'s prose, left from the page\'s related links or navigation',
+        ruleId: 'link-residue',
+        line: 6,
+        endLine: 7,
+        column: 1,
+        actual: 'Story continues below advertisement\n',
+        expected: [''],
+      },
+    ])
+    // Prose about advertising, a heading that starts with the word, a list item: not labels.
+    const prose = [paragraph('parks'), '', 'Advertising Revenue Falls', '', paragraph('advertising'), '', 'The advertisement ran for a week.', '- Advertisement', paragraph('roads')].join('\n')
+    expect(await lint(prose)).toEqual([])
+  })
+
   it('respects minScore', async () => {
     const text = [paragraph('bridges'), '', 'Bridge Repairs Delayed Again, Officials Say | City Times'].join('\n')
     expect((await lint(text)).length).toBe(1)

@@ -188,7 +188,8 @@ function classify(text: string): Kind {
   const ends = endsSentence(text)
   // A long line without any punctuation is a tag cloud, a drop-down or a menu on one line, not prose.
   if ((words >= 30 || text.length >= 250) && !PROSE_MARK.test(text)) return 'short'
-  if (words >= 30 || text.length >= 250 || (words >= 12 && ends)) return 'paragraph'
+  // A shorter line cut off with an ellipsis is an excerpt (a comment or story teaser), not the article's paragraph.
+  if (words >= 30 || text.length >= 250 || (words >= 12 && ends && !text.endsWith('…') && !text.endsWith('...'))) return 'paragraph'
   if (ends && words >= 4) return 'sentence'
   return 'short'
 }

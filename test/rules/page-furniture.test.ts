@@ -161,6 +161,32 @@ describe('page-furniture', () => {
     expect(await lint([P1, '', '© 2019 Jane Doe / Example Agency', '', P2, '', P3].join('\n'))).toEqual([])
   })
 
+  it('takes lines cut off with an ellipsis (comment and story excerpts) for teasers, not for the last paragraph', async () => {
+    const tail = [
+      'Share this:',
+      'Like this:',
+      'Recent Comments',
+      'Jane Roe: The bridge has needed new supports for years and the council kept putting it…',
+      'John Doe: Congratulations to the engineers who found the cracks before anyone was hurt on…',
+      'Ann Poe: Where will the lorries go while the bridge is closed for the repairs this…',
+    ]
+    const text = [P1, '', P2, '', ...tail].join('\n')
+    const removed = tail.join('\n')
+    expect(await lint(text)).toEqual([
+      {
+        ruleId: 'page-furniture',
+        reason: "6 lines of page furniture after the article's last paragraph (line 3): menus, share rows, footers or related links the scraper kept",
+        line: 5,
+        endLine: 10,
+        actual: removed,
+        expected: [''],
+        removed,
+      },
+    ])
+    // A paragraph of the article that trails off is still the article, and nothing after it is furniture.
+    expect(await lint([P1, '', P2, '', 'And then the council said it would think about it again next year, as it always does...'].join('\n'))).toEqual([])
+  })
+
   it('takes a long line without any punctuation (a tag cloud, a drop-down) for furniture, not for the first paragraph', async () => {
     const cloud = 'Select Administration Agriculture Campaign Training Fuel Notice Competition Councils Culture Civil Defence Economy Education Sports Events Health Housing Environment Planning Roads Safety Social Services Tourism Transport Water Youth'
     const head = [cloud, 'Tags', 'Archives', '2019', '2018', '2017', '2016', '']

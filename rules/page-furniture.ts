@@ -134,6 +134,17 @@ export default function pageFurniture(options?: RuleOptions) {
       if (!isFurnitureGap(infos, paragraphs[from], paragraphs[next])) break
       from++
     }
+    // Sidebar paragraphs before a wide furniture gap (a quote of the day, a site blurb) are not the article's start
+    // when the article after the gap outweighs them twice over.
+    const words = paragraphs.map((i) => wordCount(infos[i].text))
+    let before = 0
+    let after = 0
+    for (let p = from; p <= to; p++) after += words[p]
+    for (let k = from + 1; k <= to && k - from <= 3; k++) {
+      before += words[k - 1]
+      after -= words[k - 1]
+      if (before * 2 <= after && isFurnitureGap(infos, paragraphs[k - 1], paragraphs[k])) from = k
+    }
     // A short furniture row after the article (`Tags:`, `More in ...`) followed by teasers: short lines around paragraphs.
     for (let k = from + 1; k <= to; k++) {
       if (isFurnitureRow(infos, paragraphs[k - 1], paragraphs[k]) && isTeaserStretch(infos, paragraphs, from, k, to)) {

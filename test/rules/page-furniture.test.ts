@@ -187,6 +187,28 @@ describe('page-furniture', () => {
     expect(await lint([P1, '', P2, '', 'And then the council said it would think about it again next year, as it always does...'].join('\n'))).toEqual([])
   })
 
+  it('does not start the article at sidebar paragraphs before a wide furniture gap when the article after it weighs twice as much', async () => {
+    const quote = 'Quote of the day: the best time to plant a tree was twenty years ago, and the second best time is now.'
+    const blurb = 'Example News is an independent site run by volunteers who write about the county.'
+    const widget = ['Categories', 'Roads (15)', 'Schools (47)', 'Parks (16)', 'Housing (5)', 'Transport (68)', 'Weather (50)', 'RSS - Posts']
+    const head = [quote, blurb, ...widget, '']
+    const text = [...head, P1, '', P2, '', P3, '', P1.replace('Tuesday', 'Monday')].join('\n')
+    const removed = head.slice(0, -1).join('\n') + '\n'
+    expect(await lint(text)).toEqual([
+      {
+        ruleId: 'page-furniture',
+        reason: "10 lines of page furniture before the article's first paragraph (line 12): menus, share rows, footers or related links the scraper kept",
+        line: 1,
+        endLine: 11,
+        actual: removed,
+        expected: [''],
+        removed,
+      },
+    ])
+    // The same widget between two halves of an article of equal weight is inside the article.
+    expect(await lint([P1, '', P2, '', ...widget, '', P3, '', P1.replace('Tuesday', 'Monday')].join('\n'))).toEqual([])
+  })
+
   it('takes a long line without any punctuation (a tag cloud, a drop-down) for furniture, not for the first paragraph', async () => {
     const cloud = 'Select Administration Agriculture Campaign Training Fuel Notice Competition Councils Culture Civil Defence Economy Education Sports Events Health Housing Environment Planning Roads Safety Social Services Tourism Transport Water Youth'
     const head = [cloud, 'Tags', 'Archives', '2019', '2018', '2017', '2016', '']

@@ -3,6 +3,7 @@
  * compromise's own tags, each sentence of a batch is tagged as if alone, and sentences seen in an
  * earlier document (the per-process cache) give the same claims as new ones.
  */
+import {readFileSync} from 'node:fs'
 import retextEnglish from 'retext-english'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
@@ -39,6 +40,10 @@ function plain(text: string): Tagged {
 describe('tagging for the contradiction rule', () => {
   test('the faster sweep gives compromise’s own tags', () => {
     for (const text of [...SENTENCES, SENTENCES.join(' ')]) expect(tagsOf(tag(text))).toEqual(tagsOf(plain(text)))
+    // and on the sentences of the dev and held-out pairs, in one text
+    const pairs = JSON.parse(readFileSync(new URL('../fixtures/contradiction-pairs.json', import.meta.url), 'utf8')) as Record<string, Array<{a: string; b: string; context?: string}>>
+    const all = Object.values(pairs).flat().flatMap((pair) => [pair.context ?? '', pair.a, pair.b]).join('\n\n')
+    expect(tagsOf(tag(all))).toEqual(tagsOf(plain(all)))
   })
 
   test('a batch tags each text as if it were alone: a text without a final stop does not run on into the next', () => {

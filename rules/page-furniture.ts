@@ -152,6 +152,18 @@ export default function pageFurniture(options?: RuleOptions) {
         break
       }
     }
+    // The same at the foot: up to three paragraphs after a wide furniture gap (a blurb, a promotion, a teaser).
+    before = 0
+    after = 0
+    for (let p = from; p <= to; p++) before += words[p]
+    for (let k = to; k > from && to - k < 3; k--) {
+      after += words[k]
+      before -= words[k]
+      if (after * 2 <= before && isFurnitureGap(infos, paragraphs[k - 1], paragraphs[k])) {
+        to = k - 1
+        break
+      }
+    }
     // The page's copyright line under its footer links ends the page: what follows comes from overlays and forms.
     const footer = footerLine(infos, paragraphs[from], paragraphs[to])
     if (footer !== -1) while (to > from && paragraphs[to] > footer) to--

@@ -209,6 +209,28 @@ describe('page-furniture', () => {
     expect(await lint([P1, '', P2, '', ...widget, '', P3, '', P1.replace('Tuesday', 'Monday')].join('\n'))).toEqual([])
   })
 
+  it('does not end the article at paragraphs after a wide furniture gap when the article before it weighs twice as much', async () => {
+    const gap = ['Share', 'Facebook', 'Pinterest', 'Instagram', 'Most Popular', 'Council tax to rise', 'School wins award', 'Storm warning issued']
+    const promo = 'Results vary with the starting point and the effort, and the testimonials shown may have used more than one of our programmes to get there.'
+    const disclaimer = 'Consult your doctor before you begin any exercise programme, and read the safety instructions that come with every product we sell.'
+    const tail = [...gap, promo, disclaimer]
+    const text = [P1, '', P2, '', P3, '', P1.replace('Tuesday', 'Monday'), '', ...tail].join('\n')
+    const removed = tail.join('\n')
+    expect(await lint(text)).toEqual([
+      {
+        ruleId: 'page-furniture',
+        reason: "10 lines of page furniture after the article's last paragraph (line 7): menus, share rows, footers or related links the scraper kept",
+        line: 9,
+        endLine: 18,
+        actual: removed,
+        expected: [''],
+        removed,
+      },
+    ])
+    // After a short article, the same paragraphs are as heavy as the article: they stay.
+    expect(await lint([P1, '', P2, '', ...gap, promo, disclaimer].join('\n'))).toEqual([])
+  })
+
   it('takes a long line without any punctuation (a tag cloud, a drop-down) for furniture, not for the first paragraph', async () => {
     const cloud = 'Select Administration Agriculture Campaign Training Fuel Notice Competition Councils Culture Civil Defence Economy Education Sports Events Health Housing Environment Planning Roads Safety Social Services Tourism Transport Water Youth'
     const head = [cloud, 'Tags', 'Archives', '2019', '2018', '2017', '2016', '']

@@ -6,15 +6,18 @@
  *
  * Block-level boilerplate detection (in the spirit of jusText) on plain text:
  * each line is a paragraph (text of 30 words or more, or of 12 words or more
- * ending a sentence), a sentence, or a short line. The article is the stretch
- * from the first paragraph to the last (cut short at a comment thread: a
- * comments heading or `<name> says:` lines with time stamps). What lies before
- * and after it is reported as one block each when it is mostly short lines and
- * shows page furniture (a share, login, privacy, copyright, cookie or related
- * link line; before the article, ten or more short lines are enough). A block
- * after the article keeps the sentences that directly follow the last
- * paragraph and is left alone when it is a numbered list (the article's own).
- * Inside the article nothing is touched: that is link-residue's business.
+ * ending a sentence; not a long line without punctuation, not an excerpt cut
+ * off with an ellipsis), a sentence, or a short line. The article is the
+ * stretch from the first paragraph to the last, without site notices, lone
+ * paragraphs out in the furniture (up to three, when the article outweighs
+ * them), teasers after a furniture row, anything after the copyright line
+ * under the footer links, and a comment thread. What lies before and after it
+ * is reported as one block each when it is mostly short lines and shows page
+ * furniture (a share, login, privacy, copyright, cookie or related link line;
+ * words in data/page-furniture.json). A block after the article keeps the
+ * sentences that directly follow the last paragraph and the article's own
+ * list after them, and is left alone when it is a numbered list. Inside the
+ * article nothing is touched: that is link-residue's business.
  */
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'

@@ -231,6 +231,26 @@ describe('page-furniture', () => {
     expect(await lint([P1, '', P2, '', ...gap, promo, disclaimer].join('\n'))).toEqual([])
   })
 
+  it("takes an author box after the article for furniture: the heading, the name, the handle and the biography", async () => {
+    const box = ['Guides', 'Deals', 'Podcasts', 'Lunch Break', 'Reviews', 'About the Author', 'Jane Doe', '@janedoe']
+    const bio = 'Jane Doe is the senior editor of Example News. Since joining in 2014 she has covered transport, housing and the council, and she hosts the weekly local politics podcast.'
+    const text = [P1, '', P2, '', P3, '', P1.replace('Tuesday', 'Monday'), '', ...box, bio].join('\n')
+    const removed = [...box, bio].join('\n')
+    expect(await lint(text)).toEqual([
+      {
+        ruleId: 'page-furniture',
+        reason: "9 lines of page furniture after the article's last paragraph (line 7): menus, share rows, footers or related links the scraper kept",
+        line: 9,
+        endLine: 17,
+        actual: removed,
+        expected: [''],
+        removed,
+      },
+    ])
+    // A sentence about the author in the article's prose is not a heading.
+    expect(await lint([P1, '', 'About the author of the report, little is known.', '', P2].join('\n'))).toEqual([])
+  })
+
   it('takes a long line without any punctuation (a tag cloud, a drop-down) for furniture, not for the first paragraph', async () => {
     const cloud = 'Select Administration Agriculture Campaign Training Fuel Notice Competition Councils Culture Civil Defence Economy Education Sports Events Health Housing Environment Planning Roads Safety Social Services Tourism Transport Water Youth'
     const head = [cloud, 'Tags', 'Archives', '2019', '2018', '2017', '2016', '']

@@ -41,6 +41,13 @@ const OPENING = new RegExp(`^[^\\p{L}]{0,8}(?:(?:${alternation(data.fillers)})[,
 const LEAD_IN = new RegExp(`(?:^|[^\\p{L}'])(?:${alternation(data.leadIns)})[,\\s]{1,3}(?:(?:${alternation(data.fillers)})[,\\s]{1,3}){0,2}$`, 'u')
 /** `If you found this useful, share it`: the clause after the conditional. */
 const CONDITIONAL = /^\P{L}{0,8}if\syou\b/u
+/** `Don't keep this to yourself - hit the share button`: a clause after a spaced dash or a semicolon opens anew (not after a colon: `The coach said: leave ...` reports speech). */
+const CLAUSE_BREAK = /\s[-–—]\s|;\s/gu
+/** `Download our plan and share your progress ...`: an imperative opener joined to the verb by `and`. */
+const IMPERATIVE = new RegExp(`^[^\\p{L}]{0,8}(?:(?:${alternation(data.fillers)})[,\\s]{1,3}){0,3}(?:${alternation(data.imperativeOpeners)})\\s`, 'u')
+const AND_BEFORE = /(?:^|[\s,])(?:and|then)\s$/u
+/** A subject other than the reader before the verb: `We download the data and share it with partners` is not addressed to the reader. */
+const READER_SUBJECT = /(?<![\p{L}'])(?:i|we|they|he|she|who)(?![\p{L}'])/u
 const READER = /(?<![\p{L}'])(?:you|your|you're|you've|yourself)(?![\p{L}'])/u
 const WE_LOVE_TO_HEAR = /(?<![\p{L}'])(?:we|i)(?:'d|\swould)\slove\sto\shear\s(?:from\syou|your|what\syou|how\syou)/u
 
@@ -89,7 +96,14 @@ export function findBait(sentence: string): Found | undefined {
       const comma = text.indexOf(',')
       if (comma !== -1 && comma < match.index) afterConditional = OPENING.test(text.slice(comma + 1, match.index))
     }
-    if (atStart || afterConditional || LEAD_IN.test(before)) {
+    let afterBreak = false
+    if (!atStart && match.index <= 200) {
+      let clause = -1
+      for (const brk of text.slice(0, match.index).matchAll(CLAUSE_BREAK)) clause = brk.index + brk[0].length
+      if (clause > 0) afterBreak = OPENING.test(text.slice(clause, match.index))
+    }
+    const coordinated = AND_BEFORE.test(before) && IMPERATIVE.test(text) && !READER_SUBJECT.test(text.slice(0, match.index))
+    if (atStart || afterConditional || afterBreak || coordinated || LEAD_IN.test(before)) {
       return {start: match.index, end: match.index + match[0].length, verb}
     }
   }

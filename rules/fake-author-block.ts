@@ -102,6 +102,10 @@ export interface Evidence {
 
 const BULLETS = new Set(['•', '·', '▪', '◦', '‣', '●', '○', '■', '□', '►', '▸', '✓', '✔', '*', '+', '>', '-', '–', '—'])
 const SEGMENT_SEPARATORS = new Set(['|', '•', '·', '▪', ';', ',', '\t', '¦'])
+/** Marks around a label: emphasis (`**Name:**`), the quotes of a JSON-like key (`"name":`). */
+const LABEL_WRAPPERS = new Set(['*', '_', '"', "'", '“', '”'])
+/** A byline that opens a one-line profile without a colon: `Written by Alysha Bechtelar | Email: ...`. */
+const BYLINE = /^(?:(?:[Ww]ritten|[Pp]osted|[Rr]eported|[Ww]ords|[Tt]ested|[Rr]eviewed|[Cc]ompiled)\s[Bb]y|B[Yy]|by)\s(?=\p{Lu})/u
 const MAX_GAP = 2
 const MAX_LABEL = 40
 
@@ -132,17 +136,20 @@ function normalizeLabel(label: string): string {
   let result = label.toLowerCase().replace(/\s+/g, ' ').trim()
   let start = 0
   let end = result.length
-  while (start < end && (result[start] === '*' || result[start] === '_')) start++
-  while (end > start && (result[end - 1] === '*' || result[end - 1] === '_')) end--
-  result = result.slice(start, end).trim()
+  while (start < end && LABEL_WRAPPERS.has(result[start]!)) start++
+  while (end > start && LABEL_WRAPPERS.has(result[end - 1]!)) end--
+  // `job_title` (a JSON or form key) is the label `job title`.
+  result = result.slice(start, end).trim().replace(/_/g, ' ')
   return result
 }
 
 function cleanValue(value: string): string {
   let start = 0
   let end = value.length
-  while (start < end && /[\s*_]/.test(value[start]!)) start++
-  while (end > start && /[\s*_]/.test(value[end - 1]!)) end--
+  // Emphasis, and the quotes and trailing comma of a JSON-like record (`"name": "Nakia Gutkowski",`).
+  while (start < end && /[\s*_"“]/.test(value[start]!)) start++
+  if (end > start && value[end - 1] === ',') end--
+  while (end > start && /[\s*_"”]/.test(value[end - 1]!)) end--
   return value.slice(start, end)
 }
 
@@ -169,12 +176,16 @@ function labelAt(body: string, start: number, loose: boolean): LabelHit | undefi
     if (kind) return {kind, label, valueStart: start + colon + 1}
   }
   if (!loose) return undefined
-  for (const separator of ['\t', ' - ', ' – ', ' — ']) {
+  // `Name - value`, `Name<TAB>value`, and rows of a table rendered as text: `Name      | value`, `Name   value`.
+  for (const separator of ['\t', ' - ', ' – ', ' — ', ' |', '  ']) {
     const at = window.indexOf(separator)
     if (at <= 0) continue
     const label = normalizeLabel(window.slice(0, at))
     const kind = LABELS.get(label)
-    if (kind) return {kind, label, valueStart: start + at + separator.length}
+    if (!kind) continue
+    let valueStart = start + at + separator.length
+    while (valueStart < body.length && valueStart < start + at + 40 && (body[valueStart] === ' ' || body[valueStart] === '\t' || body[valueStart] === '|')) valueStart++
+    return {kind, label, valueStart}
   }
   return undefined
 }
@@ -202,11 +213,26 @@ export function parseLine(text: string, index: number): Parsed {
       if (kind) return {type: 'fields', fields: [{kind, label, value: cleanValue(cells[1]!), index}]}
     }
   }
-  const first = labelAt(body, 0, true)
+  let first = labelAt(body, 0, true)
+  if (!first) {
+    const byline = BYLINE.exec(body)
+    if (byline) first = {kind: 'name', label: 'by', valueStart: byline[0].length}
+  }
+  if (!first) {
+    // A desk or section name before the first field: `Sports desk | Author: ... | Email: ...`.
+    const bar = body.slice(0, MAX_LABEL).indexOf('|')
+    if (bar > 0) {
+      let j = bar + 1
+      while (j < body.length && j < bar + 8 && body[j] === ' ') j++
+      const hit = labelAt(body, j, false)
+      if (hit && SEGMENT_SEPARATORS.has('|') && /[|:]/.test(body.slice(hit.valueStart))) first = hit
+    }
+  }
   if (!first) {
     const bare = normalizeLabel(body.trim().replace(/[:：]$/, ''))
     const kind = LABELS.get(bare)
-    if (kind && body.trim().length <= MAX_LABEL) return {type: 'label', kind, label: bare}
+    // `twitter:` alone heads a social sub-block; `Twitter: @handle` is a field.
+    if (kind && body.trim().length <= MAX_LABEL && !(kind === 'username' && HEADINGS.has(bare))) return {type: 'label', kind, label: bare}
     if (isHeading(body)) return {type: 'heading'}
     return {type: 'other', text: body.trim()}
   }
@@ -229,7 +255,7 @@ export function parseLine(text: string, index: number): Parsed {
     const value = cleanValue(body.slice(hit.valueStart, end))
     if (value !== '') fields.push({kind: hit.kind, label: hit.label, value, index})
   }
-  if (fields.length === 0) return {type: 'label', kind: first.kind, label: first.label}
+  if (fields.length === 0) return first.kind === 'username' && HEADINGS.has(first.label) ? {type: 'heading'} : {type: 'label', kind: first.kind, label: first.label}
   return {type: 'fields', fields}
 }
 
@@ -485,7 +511,7 @@ function checkPhone(context: Context, field: Field) {
   if (digits.length === 11 && digits.startsWith('1')) digits = digits.slice(1)
   if (/^(\d)\1+$/.test(digits) || '01234567890123456789'.includes(digits) || '98765432109876543210'.includes(digits)) {
     add(context, field, 'phone-fake', 1, `\`${value}\` is a sequential or repeated number`)
-  } else if (digits.length === 10 && digits.slice(3, 6) === '555' && digits.slice(6, 8) === '01') {
+  } else if ((digits.length === 10 && digits.slice(3, 6) === '555' && digits.slice(6, 8) === '01') || (digits.length === 7 && digits.startsWith('55501'))) {
     add(context, field, 'phone-fake', 1, `\`${value}\` is in the 555-01xx range reserved for fiction`)
   }
 }

@@ -114,6 +114,8 @@ export default function gluedHeading(options?: RuleOptions) {
         // What ends before the punctuation must be a real word, not an initial or abbreviation (U.S.A, e.g., J.R.R.).
         const before = wordBefore(text, i)
         if (before.length < 2 || !/\p{Ll}/u.test(before)) continue
+        // Inside an address (`Rylee.White@yahoo.com`, `example.com/Page`): not a sentence end.
+        if (inAddress(text, i)) continue
         const tail = text.slice(j).trimEnd()
         const tailWords = words(tail)
         if (tailWords.length < 2 || tailWords.length > settings.maxHeadingWords || tail.length > 160) continue
@@ -132,6 +134,9 @@ export default function gluedHeading(options?: RuleOptions) {
         } else if (shape.ok && shape.content >= 3 && tail.endsWith('?') && titleCase(tail).ok && allContentCapitalised(tail)) {
           evidence = 'The glued text is a Title Case question that runs to the end of the line: the shape of a section heading, not of a sentence.'
         }
+        else if (shape.ok && shape.content >= 2 && tailWords.length >= 3 && allContentCapitalised(tail) && sectionFollows(lines, line.line)) {
+          evidence = 'The glued text is a Title Case phrase that runs to the end of the line, and a paragraph of prose starts on the next line: the shape of a section heading and its section.'
+        }
         if (!evidence) continue
         const start = line.start + j
         const end = line.start + j + tail.length
@@ -145,6 +150,25 @@ export default function gluedHeading(options?: RuleOptions) {
       }
     }
   }
+}
+
+/** Whether the character at `index` is inside a token without spaces that holds `@` or `/` (an e-mail address or a URL). */
+function inAddress(text: string, index: number): boolean {
+  let start = index
+  while (start > 0 && index - start < 200 && !/\s/.test(text[start - 1])) start--
+  let end = index
+  while (end < text.length && end - index < 200 && !/\s/.test(text[end])) end++
+  return /[@/]/.test(text.slice(start, end))
+}
+
+/** Whether the next non-blank line after line number `at` (1-based) is a paragraph of prose: eight words or more, ending like a sentence. */
+function sectionFollows(lines: Line[], at: number): boolean {
+  for (let k = at; k < lines.length && k < at + 3; k++) {
+    const text = lines[k].text.trim()
+    if (text === '') continue
+    return words(text).length >= 8 && /[.!?]["”’)]?$/.test(text)
+  }
+  return false
 }
 
 function allContentCapitalised(text: string): boolean {

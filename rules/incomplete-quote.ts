@@ -40,6 +40,9 @@ import {
   textNouns,
   toHeads,
   transitiveVerbs,
+  nominativePronouns,
+  preVerbAdverbs,
+  pronounEnders,
 } from './data/incomplete-quote.js'
 
 export const meta: RuleMeta = {
@@ -485,6 +488,27 @@ function endProblem(context: Context, span: Span): Omit<Finding, 'notes'> & {not
       word: word.value,
       reason: `Quote ends on the adjective ${quoted(word.value)} after ${quoted(previous.value)}: its noun is missing`,
       notes: [`${quoted(previous.value + ' ' + word.value)} needs a noun after it.`],
+    }
+  }
+
+  // `every point we.`, `the first things they.`, `today I finally.`: a subject whose verb was cut off.
+  let subjectIndex = wordIndex
+  for (let steps = 0; steps < 2 && preVerbAdverbs.has(tokens[subjectIndex].lower); steps++) {
+    const before = previousWord(tokens, subjectIndex, span.open)
+    if (!before) break
+    subjectIndex = tokens.indexOf(before, Math.max(span.open, subjectIndex - 4))
+  }
+  const subject = tokens[subjectIndex]
+  if (subjectIndex !== wordIndex || nominativePronouns.has(lower)) {
+    const before = previousWord(tokens, subjectIndex, span.open)
+    if (nominativePronouns.has(subject.lower) && before && !pronounEnders.has(before.lower) && !before.lower.endsWith("n't") && !nominativePronouns.has(before.lower)) {
+      return {
+        start,
+        end,
+        word: word.value,
+        reason: `Quote ends on ${subjectIndex === wordIndex ? 'the subject' : 'the subject and adverb'} ${quoted(tokens.slice(subjectIndex, wordIndex + 1).map((token) => token.value).join(''))} with no verb: the rest of the sentence is missing`,
+        notes: [`${quoted(subject.value)} opens a clause (after ${quoted(before.value)}) whose verb never comes; nothing (an auxiliary, \`than\`, \`as\`, \`and\`) lets a subject pronoun end a sentence here.`],
+      }
     }
   }
 

@@ -100,6 +100,7 @@ export default function templateLeak(options?: RuleOptions) {
       findCapsTokens(line, findings)
       findAiPhrases(line, findings)
       findGeneratedNotes(line, findings)
+      findProgramValues(line, findings)
     }
 
     // Quoted labels that are not prompt-field words: only when cited again and again and not English.
@@ -289,6 +290,47 @@ function findAiPhrases(line: Line, findings: Finding[]) {
       }
       at = lower.indexOf(phrase, at + phrase.length)
     }
+  }
+}
+
+/** printf and format-string slots: `%s`, `%d`, `%1$s`, `%(name)s`, `{author}`, `{0}`. */
+const formatSlot = /(?<![\w%{$])(?:%(?:\d\$)?[sdif]|%\([a-z_]{1,30}\)[sd]|\{[a-z_][a-z0-9_.]{0,40}\}|\{\d\})(?![\p{L}\d}])/gu
+/** Values a program prints for a missing value: `NaN`, `[object Object]` anywhere; `undefined`, `null` only where a value belongs. */
+const programValue = /(?<![\p{L}\d_$.])(?:NaN|\[object Object\]|undefined|null)(?![\p{L}\d_])/gu
+const unitAfter = new RegExp(`^\\s(?:${alternation(data.valueSlots.unitsAfter)})(?![\\p{L}])`, 'u')
+const slotBefore = new RegExp(`(?:[$£€¥]|(?:^|\\s)(?:${alternation(data.valueSlots.wordsBefore)})\\s)$`, 'u')
+const labelBefore = /^[*\-•\s]{0,6}\p{Lu}[\p{L} ]{0,30}:\s{1,3}$/u
+
+function findProgramValues(line: Line, findings: Finding[]) {
+  const text = line.text
+  // A code sample shows such tokens on purpose.
+  if (codeIndent.test(text) || text.includes('`') || (text.length <= MAX_CODE_LINE && htmlTag.test(text)) || /[=;]\s*$|=>|\(\)/.test(text)) return
+  formatSlot.lastIndex = 0
+  for (const match of text.matchAll(formatSlot)) {
+    findings.push({
+      start: line.start + match.index,
+      end: line.start + match.index + match[0].length,
+      reason: `Format slot \`${match[0]}\` was never filled in`,
+      note: 'printf-style (`%s`, `%d`) and format-string (`{author}`, `{0}`) slots are replaced by the program that renders the page; one left in the text means the value was never supplied. Replace it with the value or remove it.',
+      expected: [''],
+    })
+  }
+  programValue.lastIndex = 0
+  for (const match of text.matchAll(programValue)) {
+    const token = match[0]
+    const before = text.slice(Math.max(0, match.index - 30), match.index)
+    const after = text.slice(match.index + token.length, match.index + token.length + 30)
+    const alone = text.trim() === token
+    const strong = token === 'NaN' || token.startsWith('[')
+    const slot = alone || labelBefore.test(before) || unitAfter.test(after) || slotBefore.test(before)
+    if (!strong && !slot) continue
+    if (insideQuotes(line, match.index)) continue
+    findings.push({
+      start: line.start + match.index,
+      end: line.start + match.index + token.length,
+      reason: `Program value \`${token}\` stands where a value belongs`,
+      note: `\`${token}\` is what a script prints for a missing or broken value (${alone ? 'it is all the line holds' : strong ? 'not a word of prose' : 'here in the place of a number, name or date'}): the template was rendered without its data. Replace it with the value or remove the phrase.`,
+    })
   }
 }
 

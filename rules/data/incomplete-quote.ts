@@ -291,3 +291,24 @@ export const leadingApostropheWords = new Set([
   'em', 'tis', 'twas', 'cause', 'til', 'till', 'n', 'bout', 'round', 'nuff', 'ello', 'ere', 'er',
   'im', 's', 't', 'd', 'll', 've', 're', 'm', 'neath', 'gainst', 'fore', 'kay', 'sup',
 ])
+
+/** Nominative pronouns: a clause cannot end on one unless something licenses it (`than we`, `so do they`). */
+export const nominativePronouns = new Set(['i', 'we', 'they', 'he', 'she'])
+
+/** Adverbs that may stand between a subject and its verb (`I finally`, `we never`). */
+export const preVerbAdverbs = new Set([
+  'finally', 'just', 'still', 'never', 'always', 'also', 'really', 'even', 'already', 'actually',
+  'simply', 'truly', 'once', 'often', 'usually', 'sometimes', 'certainly', 'probably', 'all', 'both',
+])
+
+/**
+ * Words after which a nominative pronoun may end a clause: an auxiliary or modal before it
+ * (`so do we`, `nor can I`), a comparison (`than we`, `as they`), a coordination (`you and I`),
+ * a reporting verb (`said he`), `not I`.
+ */
+export const pronounEnders = new Set([
+  'than', 'as', 'and', 'or', 'nor', 'not', 'but', 'so', 'neither', 'said', 'says', 'asked', 'wrote',
+  'added', 'replied', 'cried', 'quoth', 'is', 'are', 'was', 'were', 'am', 'be', 'been', 'do', 'does',
+  'did', 'have', 'has', 'had', 'will', 'would', 'can', 'could', 'shall', 'should', 'may', 'might',
+  'must', 'like', 'unlike', 'except', 'including',
+])

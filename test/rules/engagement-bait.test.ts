@@ -52,6 +52,36 @@ describe('engagement-bait', () => {
     ])
   })
 
+  it('reports calls in other wordings: after a dash, joined to an imperative by `and`, asking for ratings, forums and follows', async () => {
+    const text = [
+      'The final is on Sunday.',
+      '',
+      "Don't keep this to yourself - hit the share button and follow us for live coverage!",
+      '',
+      'Did you make this recipe? Leave a star rating and snap a photo for us on Instagram!',
+      '',
+      'Ready to lace up? Download our free printable plan and share your progress with the community!',
+      '',
+      'We would love to hear from parents: what has your school done about phones? Join the conversation on our forum.',
+      '',
+      'Love local news? Give us a follow on Facebook.',
+      '',
+      'Found this useful? Pass it on to a friend who is remortgaging.',
+      '',
+      'Which app do you swear by? Sound off below and hit subscribe so you never miss a guide.',
+    ].join('\n')
+    const messages = await lint(text)
+    expect(messages.map((m) => [m.line, m.reason])).toEqual([
+      [3, "Call to engagement addressed to the reader (hit): `Don't keep this to yourself - hit the share button and follow us for live coverage!`"],
+      [5, 'Call to engagement addressed to the reader (leave): `Leave a star rating and snap a photo for us on Instagram!`'],
+      [7, 'Call to engagement addressed to the reader (share): `Download our free printable plan and share your progress with the community!`'],
+      [9, 'Call to engagement addressed to the reader (join the conversation): `Join the conversation on our forum.`'],
+      [11, 'Call to engagement addressed to the reader (give us a follow): `Give us a follow on Facebook.`'],
+      [13, 'Call to engagement addressed to the reader (pass it on): `Pass it on to a friend who is remortgaging.`'],
+      [15, 'Call to engagement addressed to the reader (sound off): `Sound off below and hit subscribe so you never miss a guide.`'],
+    ])
+  })
+
   it('does not report reported requests, quotes, or instructions that are not engagement', async () => {
     const text = [
       'The mayor asked residents to share their thoughts at the town hall on Tuesday.',
@@ -61,6 +91,9 @@ describe('engagement-bait', () => {
       'Click here to get more information or download this game.',
       'Readers shared the article widely, and many followed the author on Twitter.',
       'Leave the pan below the grill for ten minutes.',
+      'We download the data every night and share it with partners.',
+      'The coach said: leave a review of the season to the board.',
+      'Download the forms and read them before the meeting.',
     ].join('\n\n')
     expect(await lint(text)).toEqual([])
   })

@@ -98,6 +98,35 @@ describe('fake-author-block', () => {
     expect(parseLine('Battery life: 14 hours', 0)).toEqual({type: 'other', text: 'Battery life: 14 hours'})
   })
 
+  it('reads tables rendered as text, JSON-like records, bylines and a desk name before the fields', () => {
+    expect(parseLine('Name      | Emmett Schowalter', 2)).toEqual({type: 'fields', fields: [{kind: 'name', label: 'name', value: 'Emmett Schowalter', index: 2}]})
+    expect(parseLine('Email     Emmett_Kuhic22@hotmail.com', 3)).toEqual({type: 'fields', fields: [{kind: 'email', label: 'email', value: 'Emmett_Kuhic22@hotmail.com', index: 3}]})
+    expect(parseLine('"job_title": "Dynamic Paradigm Orchestrator",', 5)).toEqual({type: 'fields', fields: [{kind: 'job', label: 'job title', value: 'Dynamic Paradigm Orchestrator', index: 5}]})
+    expect(parseLine('Twitter: @sigmund_koepp', 6)).toEqual({type: 'fields', fields: [{kind: 'username', label: 'twitter', value: '@sigmund_koepp', index: 6}]})
+    expect(parseLine('Written by Alysha Bechtelar | Email: alysha@example.com', 7)).toEqual({
+      type: 'fields',
+      fields: [
+        {kind: 'name', label: 'by', value: 'Alysha Bechtelar', index: 7},
+        {kind: 'email', label: 'email', value: 'alysha@example.com', index: 7},
+      ],
+    })
+    expect(parseLine('Sports desk | Author: Jarrod Rippin | Job: Dynamic Paradigm Orchestrator', 8)).toEqual({
+      type: 'fields',
+      fields: [
+        {kind: 'name', label: 'author', value: 'Jarrod Rippin', index: 8},
+        {kind: 'job', label: 'job', value: 'Dynamic Paradigm Orchestrator', index: 8},
+      ],
+    })
+    expect(parseLine('By the end of the day | Email us your stories', 9)).toEqual({type: 'other', text: 'By the end of the day | Email us your stories'})
+  })
+
+  it('reports a JSON-like author record and a table rendered as text', () => {
+    const json = ['The soup keeps for three days in the fridge.', '', 'About the writer', '"name": "Nakia Gutkowski",', '"email": "nakia.gutkowski@example.net",', '"job_title": "Dynamic Paradigm Orchestrator",', '"followers": 8841', ''].join('\n')
+    expectBlockMessage(json, 3, 7, 4)
+    const table = ['Rovers travel to Millbrook next Saturday.', '', 'Author Info', 'Name      | Emmett Schowalter', 'Username  | emmett_kuhic22', 'Job       | Future Tactics Liaison', 'Company   | Rowe, Toy and Kozey', ''].join('\n')
+    expectBlockMessage(table, 3, 7, 4)
+  })
+
   it('counts a birthdate that makes the writer a child', () => {
     const text = 'Intro.\n\nAuthor: Jon Snow\nBorn: 2019-03-02\nEmail: x@example.com\nPhone: 123-456-7890\n'
     const message = expectBlockMessage(text, 3, 6, 4)

@@ -44,6 +44,32 @@ describe('glued-heading', () => {
     ])
   })
 
+  it('reports a Title Case heading with no colon when a paragraph of prose starts on the next line', async () => {
+    const paragraph = 'From the rebound, the substitute blazed the ball over the bar from six yards.'
+    const heading = 'Player Ratings and Key Moments From a Wet Afternoon'
+    const text = `${paragraph}${heading}\nThe winner came from the resulting pressure, a corner headed in off the bar.`
+    expect(await lint(text)).toEqual([
+      {
+        reason: `Heading \`${heading}\` is glued to the end of the previous paragraph`,
+        ruleId: 'glued-heading',
+        line: 1,
+        column: paragraph.length + 1,
+        actual: heading,
+        expected: ['\n' + heading],
+      },
+    ])
+  })
+
+  it('does not take a Title Case tail without a section after it, or an e-mail address, for a heading', async () => {
+    const text = [
+      'The final was played at the national stadium.Wembley Stadium Tour',
+      '',
+      'Contact the desk for corrections at any hour: Sports desk | Email: Rylee.White@yahoo.com | Job: Senior Sports Editor',
+      'The desk replies to every message within two working days, the editor said.',
+    ].join('\n')
+    expect(await lint(text)).toEqual([])
+  })
+
   it('does not report abbreviations, initials, decimals, domains or normal sentences', async () => {
     const text = [
       'He moved to the U.S.A. in 1990 and read J.R.R. Tolkien every night before bed.',

@@ -32,6 +32,7 @@ const idiom = (word: string, phrase: string, missing: string) =>
 const adjective = (word: string, before: string) => `Quote ends on the adjective \`${word}\` after \`${before}\`: its noun is missing`
 const split = (word: string, next: string) => `Quote closes after \`${word}\`, inside a noun phrase that goes on with \`${next}\``
 const unclosed = (word: string, why: string) => `Quotation opened here never closes; its last word is \`${word}\`: ${why}`
+const subject = (words: string, kind = 'the subject') => `Quote ends on ${kind} \`${words}\` with no verb: the rest of the sentence is missing`
 const midWord = (word: string) => `Quote opens mid-word on \`${word}\`: its beginning is missing`
 
 // Cut-off quotes, each with the reason it must draw and where that message starts.
@@ -76,6 +77,10 @@ const cut: Array<[string, string]> = [
   // the closing mark inside a noun phrase
   ['The Kremlin knows that "a collapse of the regime, which is now an apparent objective, would add it to the list of lost alliances and ⟦client" states.', split('client', 'states')],
   ['The report warned that “rising prices will hit families, pensioners and small ⟦business” owners.', split('business', 'owners')],
+  // a subject pronoun (and its adverbs) whose verb was cut off
+  ['"They were the twelfth man today, and they deserve every point ⟦we," she said.', subject('we')],
+  ['"When investors get nervous, it is one of the first things ⟦they." Analysts agree.', subject('they')],
+  ['"I dreamed about this since I was six, and today I ⟦finally," Vasquez said.', subject('I finally', 'the subject and adverb')],
   // quotes that never close, or open mid-word
   ['The governor said ⟦"the state will not accept the terms of the', unclosed('the', 'the paragraph ends mid-sentence inside it')],
   ['He was quoted as saying ⟦"', 'Quotation opened here never closes: nothing follows it in the paragraph'],
@@ -87,6 +92,11 @@ const cut: Array<[string, string]> = [
 
 // Correct quoting from news prose, interviews and fiction: not one message.
 const correct: string[] = [
+  // a subject pronoun that may end a clause: comparison, coordination, auxiliary, reporting verb
+  'She said: "Nobody knows this valley better than we."',
+  '"The prize goes to my wife and I," he said.',
+  '"They trained harder than anyone, and so did we."',
+  '"It was not me who called the police, it was she."',
   // news prose
   'The minister called the decision "deeply disappointing."',
   'Police described the scene as "chaotic and frightening."',

@@ -109,6 +109,38 @@ describe('template-leak', () => {
     expect(await lint(text)).toEqual([])
   })
 
+  it('reports format slots and program values where a value belongs', async () => {
+    const text = [
+      'We are seeing the best range of products since %s, brokers said.',
+      'Recipe by {author}. Serves four.',
+      'The average two-year fix stood at undefined per cent at the time.',
+      'The phone is available now from NaN in three colours.',
+      'null',
+      'Price: undefined',
+    ].join('\n')
+    const messages = await lint(text)
+    const lines = text.split('\n')
+    expect(messages.map((m) => [m.line, m.column, m.reason, m.actual, m.expected])).toEqual([
+      [1, lines[0].indexOf('%s') + 1, 'Format slot `%s` was never filled in', '%s', ['']],
+      [2, lines[1].indexOf('{') + 1, 'Format slot `{author}` was never filled in', '{author}', ['']],
+      [3, lines[2].indexOf('undefined') + 1, 'Program value `undefined` stands where a value belongs', 'undefined', undefined],
+      [4, lines[3].indexOf('NaN') + 1, 'Program value `NaN` stands where a value belongs', 'NaN', undefined],
+      [5, 1, 'Program value `null` stands where a value belongs', 'null', undefined],
+      [6, 8, 'Program value `undefined` stands where a value belongs', 'undefined', undefined],
+    ])
+  })
+
+  it('does not report the English words undefined and null, percentages, or format slots in code', async () => {
+    const text = [
+      'The contract was declared null and void, and her role is undefined.',
+      'The deal is null, the court said; the border remained undefined for years.',
+      'Prices rose 5%, or 50%s in some regions, and the {braces} stay in code: `print("%s" % name)`.',
+      '    console.log(`${user.name} is %s`, undefined)',
+      'const value = null;',
+    ].join('\n')
+    expect(await lint(text)).toEqual([])
+  })
+
   it('stays linear on hostile input (the rule alone: the English parser is slow on such text by itself)', () => {
     const text = '"' + 'as an ai model '.repeat(50_000) + 'A '.repeat(200_000) + '[' + 'x'.repeat(300_000) + ' {{' + '{'.repeat(100_000) + '\n' + 'KEY_'.repeat(50_000) + '\n' + '"Data "'.repeat(50_000)
     const file = new VFile({value: text})

@@ -10,7 +10,7 @@
  * (`rules/contradiction/judge.ts`), so the cost grows with the corpus, not
  * with its square. The text is never re-read in the corpus pass.
  */
-import type {Root, Sentence} from 'nlcst'
+import type {Root} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import type {VFile} from 'vfile'
 import type {Position} from 'unist'
@@ -63,14 +63,12 @@ interface Options extends RuleOptions {
 // Per document.
 
 /** What the document is about: the capitalised words (not sentence-initial) that recur most. */
-function documentTopic(sentences: Sentence[]): {topic: string[]; names: Set<string>} {
+function documentTopic(sentences: string[][]): {topic: string[]; names: Set<string>} {
   const counts = new Map<string, number>()
   const notNames = new Set(NOT_NAMES)
-  for (const sentence of sentences) {
+  for (const words of sentences) {
     let first = true
-    for (const child of sentence.children) {
-      if (child.type !== 'WordNode') continue
-      const text = toString(child)
+    for (const text of words) {
       if (!first && text.length > 1) {
         const c0 = text.charCodeAt(0)
         const c1 = text.charCodeAt(1)
@@ -96,16 +94,20 @@ export default function contradiction(options?: RuleOptions) {
   const settings = resolveOptions<Options>(meta, options)
   return function (tree: Root, file: VFile) {
     const sentences = getSentences(tree)
-    const {topic, names} = documentTopic(sentences)
+    // the words of each sentence, as written (read once: for the topic, then the filter)
+    const sentenceWords: string[][] = sentences.map((sentence) => {
+      const words: string[] = []
+      for (const child of sentence.children) if (child.type === 'WordNode') words.push(toString(child))
+      return words
+    })
+    const {topic, names} = documentTopic(sentenceWords)
     const candidates: Array<{text: string; at: Claim['at']; si: number}> = []
     for (let si = 0; si < sentences.length; si++) {
       const sentence = sentences[si]
       const start = sentence.position?.start
       const end = sentence.position?.end
       if (!start || !end || start.offset === undefined || end.offset === undefined) continue
-      const words: string[] = []
-      for (const child of sentence.children) if (child.type === 'WordNode') words.push(toString(child).toLowerCase())
-      if (words.length > settings.maxSentenceWords || !isCandidate(words)) continue
+      if (sentenceWords[si].length > settings.maxSentenceWords || !isCandidate(sentenceWords[si].map((word) => word.toLowerCase()))) continue
       const last = sentence.children[sentence.children.length - 1]
       if (last && last.type === 'PunctuationNode' && toString(last) === '?') continue
       // Offsets through documentOffset: in a window of a long document they are the window's.

@@ -195,12 +195,29 @@ function tokenize(sentence: string, names: ReadonlySet<string>): Token[] {
 /**
  * Tokens (before `repair`, which depends on the document) of sentences tagged lately, across
  * documents: sites repeat their boilerplate sentences on every page. Least recently used first.
+ * Each sentence's tokens are kept as one string (`packTokens`): kept as objects (a Set of tags per
+ * token), a full cache made the garbage collector's every pass longer and cost 12% on a corpus that
+ * repeats nothing.
  */
-const recent = new Map<string, Token[]>()
-/** Most sentences `recent` keeps (a few MB). */
+const recent = new Map<string, string>()
+/** Most sentences `recent` keeps (a few MB of strings). */
 export const RECENT_SENTENCES = 4096
 
-const copyTokens = (tokens: Token[]): Token[] => tokens.map((t) => ({...t, tags: new Set(t.tags)}))
+const FIELD = '\u001f'
+const TOKEN = '\u001e'
+/** Tokens as one string: fields split by U+001F, tokens by U+001E (a sentence holding either is not kept). */
+function packTokens(tokens: Token[]): string {
+  const parts: string[] = []
+  for (const t of tokens) parts.push(t.w + FIELD + t.text + FIELD + [...t.tags].join(',') + FIELD + t.lemma + FIELD + (t.stop ? '1' : ''))
+  return parts.join(TOKEN)
+}
+function unpackTokens(packed: string): Token[] {
+  if (packed === '') return []
+  return packed.split(TOKEN).map((part) => {
+    const [w, text, tags, lemma, stop] = part.split(FIELD)
+    return {w, text, tags: new Set(tags === '' ? [] : tags.split(',')), lemma, stop: stop === '1'}
+  })
+}
 
 /**
  * Tokens of many sentences, with one compromise call for those not seen lately (a call per sentence
@@ -212,11 +229,11 @@ export function tokenizeMany(sentences: string[], names: ReadonlySet<string>): T
   const missing: string[] = []
   const missingAt: number[] = []
   for (let i = 0; i < sentences.length; i++) {
-    const cached = recent.get(sentences[i])
-    if (cached) {
+    const packed = recent.get(sentences[i])
+    if (packed !== undefined) {
       recent.delete(sentences[i])
-      recent.set(sentences[i], cached)
-      result[i] = copyTokens(cached)
+      recent.set(sentences[i], packed)
+      result[i] = unpackTokens(packed)
     } else {
       missing.push(sentences[i])
       missingAt.push(i)
@@ -231,7 +248,7 @@ export function tokenizeMany(sentences: string[], names: ReadonlySet<string>): T
       const tokens: Token[] = []
       for (let c = 0; c < counts[m]; c++) for (const term of docs[d++]) tokens.push(toToken(term))
       result[missingAt[m]] = tokens
-      recent.set(missing[m], copyTokens(tokens))
+      if (!missing[m].includes(FIELD) && !missing[m].includes(TOKEN)) recent.set(missing[m], packTokens(tokens))
     }
     for (const key of recent.keys()) {
       if (recent.size <= RECENT_SENTENCES) break

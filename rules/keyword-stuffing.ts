@@ -201,8 +201,11 @@ export default function keywordStuffing(options?: RuleOptions) {
         const content = words.filter((word) => !STOPWORDS.has(word))
         const enough = Math.max(2, Math.ceil(count / 2))
         const alone = content.filter((word) => (frequency.get(word) ?? 0) - count >= enough)
-        if (alone.length < 2) continue
-        if (candidate.quoted >= 3 && candidate.quoted * 3 >= count) {
+        const packed = packedRun(tokens, candidate)
+        if (alone.length < 2 && !packed) continue
+        if (packed) {
+          cue = `${packed} of them within ${PACK_WINDOW} words, in lower case as a search query rather than a name`
+        } else if (candidate.quoted >= 3 && candidate.quoted * 3 >= count) {
           cue = `${candidate.quoted} of them in quotes, as a term rather than in a sentence`
         } else if (candidate.n >= 3 && content.length === candidate.n) {
           const titled = candidate.occurrences.every((i) => {
@@ -263,6 +266,56 @@ export default function keywordStuffing(options?: RuleOptions) {
       )
     }
   }
+}
+
+/** Width, in words, of the stretch in which a packed phrase recurs. */
+const PACK_WINDOW = 120
+/** Occurrences a phrase of 3+ content words needs inside one PACK_WINDOW to be packed. */
+const PACK_COUNT = 4
+
+/**
+ * The most occurrences of a phrase of three or more content words (no function word inside) inside one stretch of
+ * PACK_WINDOW words, when that is at least PACK_COUNT and the phrase is written in lower case
+ * (three quarters of its occurrences that do not open a sentence or sit on a heading line): a
+ * paragraph or keyword line packed with a search query (`best mortgage rates` six times in one
+ * paragraph). Names and titles are capitalised; prose varies its words. Zero otherwise.
+ */
+function packedRun(tokens: Token[], candidate: Candidate): number {
+  if (candidate.n < 3) return 0
+  for (let k = 0; k < candidate.n; k++) if (STOPWORDS.has(tokens[candidate.occurrences[0] + k].norm)) return 0
+  const positions = candidate.occurrences
+  let lower = 0
+  let counted = 0
+  for (const i of positions) {
+    if (tokens[i].first) continue
+    counted++
+    let capital = false
+    for (let k = 0; k < candidate.n; k++) if (tokens[i + k].capital) capital = true
+    if (!capital) lower++
+  }
+  if (counted < PACK_COUNT || lower * 4 < counted * 3) return 0
+  // A query is dropped into varied sentences; a phrase that nearly always has the same content word
+  // next to it is part of a longer repeated clause (a pasted sentence, a template), not a keyword.
+  const next = new Map<string, number>()
+  const previous = new Map<string, number>()
+  // Punctuation (or a sentence boundary) next to it is one context; so is any number.
+  const context = (token: Token | undefined, joined: boolean, sentence: number) =>
+    !token || !joined || token.sentence !== sentence ? '\u0000' : /^\d/.test(token.norm) ? '#' : STOPWORDS.has(token.norm) ? undefined : token.norm
+  for (const i of positions) {
+    const last = tokens[i + candidate.n - 1]
+    const after = context(tokens[i + candidate.n], last.joined, last.sentence)
+    if (after !== undefined) next.set(after, (next.get(after) ?? 0) + 1)
+    const before = context(tokens[i - 1], tokens[i - 1]?.joined ?? false, tokens[i].sentence)
+    if (before !== undefined) previous.set(before, (previous.get(before) ?? 0) + 1)
+  }
+  for (const count of [...next.values(), ...previous.values()]) if (count * 4 >= positions.length * 3) return 0
+  let best = 0
+  let from = 0
+  for (let to = 0; to < positions.length; to++) {
+    while (positions[to] - positions[from] > PACK_WINDOW) from++
+    best = Math.max(best, to - from + 1)
+  }
+  return best >= PACK_COUNT ? best : 0
 }
 
 function formatExpected(value: number): string {

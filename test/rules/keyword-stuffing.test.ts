@@ -82,6 +82,33 @@ describe('keyword-stuffing', () => {
     expect(messages[0].column).toBe(13)
   })
 
+  it('reports a lower-case query packed into one paragraph or keyword line', async () => {
+    const text = [
+      'Mortgage Rates Fall Again',
+      '',
+      filler(['lender', 'broker', 'bank'], 8),
+      '',
+      'Borrowers with more time may prefer to wait. The best mortgage rates this spring come from lenders competing for low-risk customers, and the best mortgage rates for first-time buyers remain higher. Anyone hunting for the best mortgage rates should compare fees, because the best mortgage rates often carry fees. Comparison sites rank the best mortgage rates by total cost, the fairest way to judge the best mortgage rates on offer.',
+      '',
+      filler(['rate', 'deal'], 6),
+    ].join('\n')
+    const messages = await lint(text)
+    expect(messages.map((m) => [m.line, m.reason])).toEqual([
+      [5, 'Phrase \u201Cbest mortgage rates\u201D appears 6 times (' + (messages[0] ? /\(([\d.]+) per/.exec(messages[0].reason)![1] : '') + ' per 1,000 words), 6 of them within 120 words, in lower case as a search query rather than a name: keyword stuffing'],
+    ])
+  })
+
+  it('stays quiet on a capitalised name or a phrase said a few times in one paragraph', async () => {
+    const text = [
+      'Port Aldwick Harbour',
+      '',
+      'The Port Aldwick Harbour Trust met on Monday. The Port Aldwick Harbour Trust owns the piers, and the Port Aldwick Harbour Trust runs the museum. Members of the Port Aldwick Harbour Trust voted to repair the lock gates, and the Port Aldwick Harbour Trust will pay for it.',
+      '',
+      'Tomatoes need regular watering in hot weather. Regular watering prevents split fruit, and regular watering in pots matters most. Without regular watering in hot weather the plants suffer.',
+    ].join('\n')
+    expect(await lint(text)).toEqual([])
+  })
+
   it('stays quiet on names an article is about, used in normal sentences', async () => {
     const text = [
       'Iran and Russia: An Uneasy Partnership',

@@ -110,13 +110,13 @@ export default function separatorResidue(options?: RuleOptions) {
         }
       }
 
-      // `***The next section starts here.`
+      // `***The next section starts here.`; dashes only glued with no space (`---What We Know`: `- item` and `--- ` open lists and rules)
       const head = runAfter(text, begin)
       if (head && head.marks >= settings.minLength) {
         let after = head.end
         while (after < end && text[after] === ' ') after++
         const closed = head.mark === '*' && head.marks <= 3 && text.indexOf('*'.repeat(head.marks), head.end) !== -1
-        if (isLetter(text[after]) && text[after] === text[after].toUpperCase() && !closed && head.mark !== '-' && head.mark !== '#') {
+        if (isLetter(text[after]) && text[after] === text[after].toUpperCase() && !closed && head.mark !== '#' && (head.mark !== '-' || (head.marks >= 3 && after === head.end))) {
           const found = text.slice(head.start, head.end)
           report(file, meta, `Separator \`${found}\` glued to the start of a paragraph: a section break from the page's markup that the scraper joined to the text`, {
             place: toPlace(file, line.start + head.start, line.start + after),

@@ -40,8 +40,6 @@ const KNOWN_MISSES: Record<string, string> = {
   '14-school-phones.txt:17 incomplete-quote': '`how well the ban is.`: a copula can end an embedded wh-clause (`how good the ban is`).',
   // fake-author-block: a short block of plausible values.
   '07-cloud-outage.txt:29 fake-author-block': 'one-line byline of 4 fields scores 3.5 (faker name 1, free-mail address matching the name 0.5, 555-01xx phone 1, `Schinner LLC` 1) under the threshold 4: real contact boxes look the same.',
-  // separator-residue: `---` that opens a heading line.
-  '07-cloud-outage.txt:25 separator-residue': '`---What We Still Don\'t Know`: a separator glued to the start of a heading line (not of a paragraph sentence).',
   // duplicate-sentence: synonym-swapped spins below the 75% content-word overlap.
   '09-warehouse-fire.txt:25 duplicate-sentence': 'spun with synonyms (called/sent, large/big, night/evening, told/asked, closed/shut, because of/due to): too few content words in common.',
   '13-tomato-growing.txt:21 duplicate-sentence': 'a spun merge of two sentences (`Tomatoes in pots need watering every day ... Irregular watering leads to split fruit`): each original is only partly repeated.',

@@ -35,6 +35,13 @@ describe('separator-residue', () => {
     ])
   })
 
+  it('reports dashes glued to the start of a heading or paragraph, but not list bullets or spaced dashes', async () => {
+    const text = ['---What We Still Don\'t Know About the Outage', '- Tickets are on sale from Monday morning', '--- The next morning the ferry did not run.', '--Then he left the room without a word.'].join('\n')
+    expect((await lint(text)).map((m) => [m.line, m.reason, m.actual, m.expected])).toEqual([
+      [1, "Separator `---` glued to the start of a paragraph: a section break from the page's markup that the scraper joined to the text", '---', ['']],
+    ])
+  })
+
   it('leaves separators on their own line, bold italics, em dashes and markdown rules alone', async () => {
     const text = ['***', '* * *', 'She called it ***the best harvest in years***', 'He paused---and then he left the room without a word.', '---', 'A list item follows - and more text - without separators.'].join('\n')
     expect(await lint(text)).toEqual([])

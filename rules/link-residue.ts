@@ -7,7 +7,9 @@
  * (`Also Read:`, `Related Posts`), repetition, position (after the article's
  * last paragraph), neighbours (a run of such lines) and clickbait cues
  * (Chakraborty et al. 2016). A line is reported when its evidence adds up to
- * `minScore`; a line directly followed by a paragraph is a section heading.
+ * `minScore`; a line directly followed by a paragraph is a section heading
+ * (whatever its words when the Markdown or HTML marks it as one), and the
+ * article's own `See also` over names of topics is its appendix.
  * Everything is token and string logic, linear in the document.
  */
 import type {Root} from 'nlcst'
@@ -54,6 +56,7 @@ const PHRASE_MAX = Math.max(...data.clickbaitPhrases.map((phrase) => phrase.spli
 const SMALL = new Set(data.smallWords)
 const CUT_OFF = new Set(data.cutOffEndings)
 const LABEL_MAX = Math.max(...data.labels.map((label) => label.split(' ').length))
+const APPENDIX = new Set(data.appendixHeadings)
 
 /** Longest line looked at as a possible headline; longer lines are prose or data. */
 const MAX_TITLE_CHARS = 200
@@ -76,20 +79,25 @@ interface Info {
   bulleted: boolean
   /** Followed by a paragraph: a section heading (set after classification). */
   heading?: boolean
+  /** Marked up as a heading (Markdown, HTML) and followed by a paragraph that is not a link: a section heading whatever its words. */
+  markedHeading?: boolean
 }
 
 export default function linkResidue(options?: RuleOptions) {
   const settings = resolveOptions<Settings>(meta, options)
   return function (_tree: Root, file: VFile) {
     const infos = getLines(file).map(classify)
+    const links = linkLines(file)
+    const headings = headingLines(file)
     // From the end, carrying the next non-blank line: a scan per line is quadratic on a long run of blank lines.
     let next: Info | undefined
     for (let i = infos.length - 1; i >= 0; i--) {
       infos[i].heading = next?.kind === 'prose'
+      infos[i].markedHeading = next !== undefined && infos[i].heading && headings.has(infos[i].line.line) && !links.has(next.line.line)
       if (infos[i].kind !== 'blank') next = infos[i]
     }
     const flagged = new Map<number, string[]>()
-    checkTitles(infos, settings, flagged, linkLines(file))
+    checkTitles(infos, settings, flagged, links)
     checkNavRuns(infos, settings, flagged)
     checkAdLabels(infos, flagged)
     reportBlocks(file, infos, flagged)
@@ -311,6 +319,26 @@ function linkLines(file: VFile): Map<number, LayoutLine> {
   return lines
 }
 
+/** The lines the layout marks as headings (`<h2>`, `## ...`). Plain text has no layout. */
+function headingLines(file: VFile): Set<number> {
+  const lines = new Set<number>()
+  for (const entry of file.data.layout?.lines ?? []) if (/^h[1-6]$/.test(entry.block)) lines.add(entry.line)
+  return lines
+}
+
+/** `See also`, `Further reading` on a line of their own (a colon aside): the heading of an appendix of the article's own. */
+function isAppendixHeading(info: Info): boolean {
+  if (info.kind === 'blank' || info.kind === 'prose' || info.bulleted) return false
+  const core = stripClosers(info.text)
+  if (core.length === 0 || core.length > 40) return false
+  const bare = core.endsWith(':') ? core.slice(0, -1) : core
+  if (/[^\p{L}\p{N}' ’-]/u.test(bare)) return false
+  return APPENDIX.has(lowerWords(info.words).join(' '))
+}
+
+/** Cues of a related headline rather than of a topic's name: a link label, publisher, duplicate, clickbait, cut-off ending or headline clause. */
+const HEADLINE_CUE = /^(?:link label|publisher|repeated|hyperbolic|clickbait|numbered|cut off|a headline clause)/
+
 function checkTitles(infos: Info[], settings: Settings, flagged: Map<number, string[]>, links: Map<number, LayoutLine> = new Map()) {
   // Where the article's last paragraph is, and its first line (the title).
   let lastProse = -1
@@ -395,6 +423,9 @@ function checkTitles(infos: Info[], settings: Settings, flagged: Map<number, str
       cues.set(m, list)
       scores.set(m, score)
     }
+    // The article's own appendix (`See also`, then the names of related topics): a section of the article, not a
+    // related-links box, unless a line under the heading shows a headline's cues.
+    if (isAppendixHeading(infos[members[0]]) && members.slice(1).every((n) => !cues.get(n)!.some((cue) => HEADLINE_CUE.test(cue)))) continue
 
     // Title Case clauses in the run: a list of related headlines rather than of names, dates or products.
     const headlineClauses = members.filter((n) => cues.get(n)!.includes('Title Case') && cues.get(n)!.includes('a headline clause without a full stop')).length
@@ -419,7 +450,7 @@ function checkTitles(infos: Info[], settings: Settings, flagged: Map<number, str
       }
       // A section heading and its paragraph; but a heading carries no link label, is not scraped twice, and no label introduces it.
       const labelled = list.some((cue) => cue.startsWith('link label') || cue.startsWith('repeated') || cue.startsWith('a link')) || labelPrefix(infos[members[0]].words) !== undefined
-      if (info.heading && !labelled) score -= 3
+      if (info.markedHeading || (info.heading && !labelled)) score -= 3
       // Evidence of links, not just of a list: a link cue in the run, or a clickbait headline clause.
       const clause = list.includes('a headline clause without a full stop')
       const linky =
@@ -502,6 +533,8 @@ function checkNavRuns(infos: Info[], settings: Settings, flagged: Map<number, st
     }
     i = j
     if (members.length < settings.minNavRun) continue
+    // Short topic names under the article's own `See also` heading: its appendix, not a menu.
+    if (isAppendixHeading(infos[members[0]])) continue
     for (const m of members) {
       const next = nextNonBlank(infos, m)
       if (next && next.kind === 'prose') continue

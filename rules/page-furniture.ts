@@ -15,8 +15,10 @@
  * is reported as one block each when it is mostly short lines and shows page
  * furniture (a share, login, privacy, copyright, cookie or related link line;
  * words in data/page-furniture.json). A block after the article keeps the
- * sentences that directly follow the last paragraph and the article's own
- * list after them, and is left alone when it is a numbered list. Inside the
+ * sentences that directly follow the last paragraph, the article's own
+ * list and appendix (`See also` over its lines) after them, and is left alone
+ * when it is a numbered list. A line with an email address is a contact
+ * detail (a press release's media contact), not a furniture line. Inside the
  * article nothing is touched: that is link-residue's business.
  */
 import type {Root} from 'nlcst'
@@ -86,6 +88,8 @@ const COMMENTS_HEADING =
 const SAYS = /^\S[^\n]{0,60} (?:says|said|wrote):?$/iu
 /** `November 19, 2019 at 6:34 am`, `19 Nov 2019 18:34`, `2019-11-19 06:34`. */
 const STAMP = /^(?:\p{Lu}\p{Ll}{2,8}\.? \d{1,2}, \d{4}|\d{1,2} \p{Lu}\p{Ll}{2,8}\.? \d{4}|\d{4}-\d{2}-\d{2})(?: at)? \d{1,2}:\d{2}(?: ?[AaPp]\.?[Mm]\.?)?$/u
+/** `See also`, `Further reading`, `References`: an appendix of the article's own. */
+const APPENDIX = new Set(data.appendixHeadings)
 /** `1. `, `12) ` */
 const NUMBERED = /^\d{1,3}[.)] /u
 
@@ -195,6 +199,7 @@ export default function pageFurniture(options?: RuleOptions) {
     let kept = 0
     while (!thread && kept < tail.length && infos[tail[kept]].kind !== 'short') kept++
     if (!thread) kept += listRun(infos, tail.slice(kept))
+    if (!thread) kept += appendix(infos, tail.slice(kept))
     tail = tail.slice(kept)
     if (tail.length >= settings.minLines) {
       const numbered = tail.filter((i) => NUMBERED.test(infos[i].text)).length
@@ -238,7 +243,28 @@ function endsSentence(text: string): boolean {
 }
 
 function isCue(text: string): boolean {
-  return text.length <= CUE_MAX && (START_CUE.test(text) || ANY_CUE.test(text))
+  if (text.length > CUE_MAX) return false
+  // `Email: press@example.org` is a contact detail (a press release's, an author's), not a share button.
+  return ANY_CUE.test(text) || (START_CUE.test(text) && !holdsAddress(text))
+}
+
+/** Whether `text` holds an email address (`name@host.tld`). A scan from each `@`: linear. */
+function holdsAddress(text: string): boolean {
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    if (at === 0 || !isAddressChar(text[at - 1])) continue
+    let dots = 0
+    let last = at
+    for (let i = at + 1; i < text.length && (isAddressChar(text[i]) || text[i] === '.'); i++) {
+      if (text[i] === '.') dots++
+      last = i
+    }
+    if (dots > 0 && text[last] !== '.' && text[at + 1] !== '.' && last > at + 2) return true
+  }
+  return false
+}
+
+function isAddressChar(char: string): boolean {
+  return (char >= 'a' && char <= 'z') || (char >= 'A' && char <= 'Z') || (char >= '0' && char <= '9') || char === '_' || char === '-' || char === '+' || char === '%'
 }
 
 function nonBlank(infos: Info[], from: number, to: number): number[] {
@@ -296,6 +322,29 @@ function listRun(infos: Info[], block: number[]): number {
     if (end - start >= 4) return end
   }
   return 0
+}
+
+/**
+ * How many lines at the start of `block` are appendices of the article's own: a heading on a line of its own
+ * (`See also`, `Further reading`, `References`; data/page-furniture.json) and the lines right under it (up to the
+ * first blank line), none of them a furniture line. 0 if none.
+ */
+function appendix(infos: Info[], block: number[]): number {
+  let kept = 0
+  while (kept < block.length && isAppendixHeading(infos[block[kept]].text)) {
+    let end = kept + 1
+    while (end < block.length && !isCue(infos[block[end]].text) && (end === kept + 1 || block[end] === block[end - 1] + 1)) end++
+    if (end === kept + 1) break
+    kept = end
+  }
+  return kept
+}
+
+function isAppendixHeading(text: string): boolean {
+  if (text.length > 40) return false
+  let end = text.length
+  while (end > 0 && (text[end - 1] === ':' || CLOSERS.has(text[end - 1]))) end--
+  return APPENDIX.has(text.slice(0, end).toLowerCase().replaceAll('’', "'"))
 }
 
 /** The first two separators of a list item, in order of appearance: `–,` for `June 9 – Tampa, FL @ Arena`; '' for a line too long, a cue line or a `Headline | Publisher` line. */

@@ -6,6 +6,7 @@ import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import linkResidue from '../../rules/link-residue.js'
+import {renderMarkdown} from '../../src/formats/markdown.js'
 
 async function lint(text: string, options?: Record<string, unknown>) {
   const processor = unified().use(retextEnglish).use(linkResidue, options)
@@ -20,6 +21,16 @@ async function lint(text: string, options?: Record<string, unknown>) {
     actual: m.actual,
     expected: m.expected,
   }))
+}
+
+/** Lint Markdown as the engine does: its rendering (one block a line), with the layout that says which lines are headings and links. */
+async function lintMarkdown(source: string) {
+  const {rendering, layout} = renderMarkdown(source)
+  const processor = unified().use(retextEnglish).use(linkResidue)
+  const file = new VFile({value: rendering.text})
+  file.data.layout = layout
+  await processor.run(processor.parse(file), file)
+  return file.messages.map((m) => ({reason: m.reason, line: m.line, actual: m.actual}))
 }
 
 const paragraph = (topic: string) =>
@@ -111,6 +122,69 @@ describe('link-residue', () => {
       paragraph('cooperatives'),
     ].join('\n')
     expect(await lint(text)).toEqual([])
+  })
+
+  it("does not report the article's own `See also` section (a heading on its own line over names of topics), nor a list of short names under it", async () => {
+    const text = [paragraph('viaducts'), '', 'See also', '', 'List of railway viaducts in England', 'Teal Valley Way'].join('\n')
+    expect(await lint(text)).toEqual([])
+    const further = [paragraph('viaducts'), '', 'Further reading:', 'Brick Railway Viaducts of the North', 'The Teal Valley Railway 1864 to 1966'].join('\n')
+    expect(await lint(further)).toEqual([])
+    const names = ['Brick arches', 'King piers', 'Teal Valley', 'Edith Marlow', 'Ashby Cross']
+    expect(await lint([paragraph('viaducts'), '', 'See also', ...names].join('\n'))).toEqual([])
+    // The same short names without the heading are a menu.
+    expect(await lint([paragraph('viaducts'), '', ...names].join('\n'))).toEqual([
+      {
+        reason: '5 stranded link lines from "Brick arches": title-like lines without sentence punctuation outside the article\'s prose, left from the page\'s related links or navigation',
+        ruleId: 'link-residue',
+        line: 3,
+        endLine: 7,
+        column: 1,
+        actual: names.join('\n'),
+        expected: [''],
+      },
+    ])
+  })
+
+  it('reports a `See also` box of related headlines: a headline cue under the heading makes it a links box', async () => {
+    const text = [paragraph('harbours'), '', 'See also', '', 'Storm Closes Coastal Road For Third Day | Harbour Gazette', 'Mayor promises new ferry terminal as council debates'].join('\n')
+    expect(await lint(text)).toEqual([
+      {
+        reason: '3 stranded link lines from "See also": title-like lines without sentence punctuation outside the article\'s prose, left from the page\'s related links or navigation',
+        ruleId: 'link-residue',
+        line: 3,
+        endLine: 6,
+        column: 1,
+        actual: text.split('\n').slice(2).join('\n'),
+        expected: [''],
+      },
+    ])
+  })
+
+  it('does not report a line the Markdown marks as a heading when a paragraph follows, whatever its words; a link list under it is reported', async () => {
+    const prose = 'The [Real Bread Campaign](https://example.org/bread) has useful guides for home bakers, and [this article](https://example.org/science) on the microbes in starters is a clear introduction.'
+    expect(await lintMarkdown([paragraph('bakeries'), '', '## Related stories', '', prose].join('\n'))).toEqual([])
+    expect(await lintMarkdown([paragraph('bakeries'), '', '## Further reading', '', prose].join('\n'))).toEqual([])
+    // The same words in plain text carry no such mark: a link label over a paragraph (a teaser) is reported.
+    expect(await lint([paragraph('bakeries'), '', 'Related stories', '', prose].join('\n'))).toEqual([
+      {
+        reason: 'Stranded link line "Related stories": a title-like line without sentence punctuation outside the article\'s prose, left from the page\'s related links or navigation',
+        ruleId: 'link-residue',
+        line: 3,
+        endLine: 4,
+        column: 1,
+        actual: 'Related stories\n',
+        expected: [''],
+      },
+    ])
+    // A heading over links, not over a paragraph, is still the label of a links box.
+    const links = ['- [Storm Closes Coastal Road For Third Day](https://example.org/a)', '- [Mayor Promises New Ferry Terminal As Council Debates](https://example.org/b)']
+    expect(await lintMarkdown([paragraph('bakeries'), '', '## Related stories', '', ...links].join('\n'))).toEqual([
+      {
+        reason: '3 stranded link lines from "Related stories": title-like lines without sentence punctuation outside the article\'s prose, left from the page\'s related links or navigation',
+        line: 3,
+        actual: 'Related stories\n\n- Storm Closes Coastal Road For Third Day\n- Mayor Promises New Ferry Terminal As Council Debates',
+      },
+    ])
   })
 
   it('does not report lists the article introduces, tour dates or product rows', async () => {

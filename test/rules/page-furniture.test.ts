@@ -316,6 +316,49 @@ describe('page-furniture', () => {
     expect(await lint([r1, '', r2, '', 'Главнаяулица', 'Sharealike', 'Homeward'].join('\n'))).toEqual([])
   })
 
+  it("keeps a press release's own contact block after its last paragraph: an `Email:` line with an address is a contact detail, not a share button", async () => {
+    const contact = ['Media contact:', 'Jane Doe, Communications Manager', 'Example Water', 'Email: press@example-water.example', 'Phone: +44 1632 960 000', '', 'ENDS']
+    expect(await lint([P1, '', P2, '', ...contact].join('\n'))).toEqual([])
+    // `Email` with no address is the share row's button: the only furniture line here.
+    const tail = ['Email', 'Jane Doe, Communications Manager', 'Example Water']
+    const text = [P1, '', P2, '', ...tail].join('\n')
+    const removed = tail.join('\n')
+    expect(await lint(text)).toEqual([
+      {
+        ruleId: 'page-furniture',
+        reason: "3 lines of page furniture after the article's last paragraph (line 3): menus, share rows, footers or related links the scraper kept",
+        line: 5,
+        endLine: 7,
+        actual: removed,
+        expected: [''],
+        removed,
+      },
+    ])
+  })
+
+  it("keeps the article's own `See also` section right after its last paragraph, and reports the furniture after it", async () => {
+    const appendix = ['See also', '', 'List of railway viaducts in England', 'Teal Valley Way']
+    expect(await lint([P1, '', P2, '', ...appendix].join('\n'))).toEqual([])
+    const footer = ['Share', 'Facebook', '© 2019 Example Encyclopedia']
+    const text = [P1, '', P2, '', ...appendix, '', ...footer].join('\n')
+    const removed = footer.join('\n')
+    expect(await lint(text)).toEqual([
+      {
+        ruleId: 'page-furniture',
+        reason: "3 lines of page furniture after the article's last paragraph (line 3): menus, share rows, footers or related links the scraper kept",
+        line: 10,
+        endLine: 12,
+        actual: removed,
+        expected: [''],
+        removed,
+      },
+    ])
+    // Further down the furniture, `See also` is one of its lines.
+    const late = ['Share', 'Facebook', 'See also', 'Council tax to rise next year']
+    const lateText = [P1, '', P2, '', ...late].join('\n')
+    expect((await lint(lateText)).map((m) => [m.line, m.endLine, m.removed])).toEqual([[5, 8, late.join('\n')]])
+  })
+
   it('finishes on hostile input (long runs of spaces, cue words and symbols; within the test timeout)', async () => {
     const messages = await lint(('Share ' + ' '.repeat(5000) + 'x\n').repeat(50) + 'says:'.repeat(10000) + '\n' + P1 + '\n' + '©'.repeat(20000))
     expect(Array.isArray(messages)).toBe(true)

@@ -13,6 +13,7 @@ import * as citationResidue from './citation-residue.js'
 import * as engagementBait from './engagement-bait.js'
 import * as linkResidue from './link-residue.js'
 import * as pageFurniture from './page-furniture.js'
+import * as captionResidue from './caption-residue.js'
 import * as separatorResidue from './separator-residue.js'
 import * as tocResidue from './toc-residue.js'
 import * as sharedBoilerplate from './shared-boilerplate.js'
@@ -35,6 +36,7 @@ export const rules: Rule[] = [
   rule(engagementBait),
   rule(linkResidue),
   rule(pageFurniture),
+  rule(captionResidue),
   rule(separatorResidue),
   rule(tocResidue),
   rule(sharedBoilerplate),

@@ -7,7 +7,10 @@
  * inverted index of word 3-grams (postings of very common 3-grams are
  * ignored), so the work stays near-linear in the document's length; each
  * candidate pair is then scored by the share of content words they have in
- * common and by their longest common run of words.
+ * common and by their longest common run of words. Both work on the words with synonyms folded
+ * (`large`/`big`, `purchased`/`bought`, `look at`/`view`: rules/data/duplicate-sentence.ts), so that
+ * a spun copy meets the same thresholds as an edited one; word-for-word repeats are told on the
+ * words as written.
  */
 import type {Root, Sentence} from 'nlcst'
 import {toString} from 'nlcst-to-string'
@@ -16,7 +19,17 @@ import type {Position} from 'unist'
 import {report, resolveOptions, type RuleMeta, type RuleOptions} from '../src/rule.js'
 import {getLines, removalPlace, toPlace} from '../src/text.js'
 import {getSentences} from '../src/tree.js'
-import {CONTINUATIONS, MAX_POSTINGS, MAX_VERSE_LINE, MAX_WORDS, MIN_CONTENT_NEAR, STOPWORDS, TERMINALS} from './data/duplicate-sentence.js'
+import {
+  CONTINUATIONS,
+  IRREGULAR_FORMS,
+  MAX_POSTINGS,
+  MAX_VERSE_LINE,
+  MAX_WORDS,
+  MIN_CONTENT_NEAR,
+  STOPWORDS,
+  SYNONYM_GROUPS,
+  TERMINALS,
+} from './data/duplicate-sentence.js'
 
 export const meta: RuleMeta = {
   id: 'duplicate-sentence',
@@ -62,7 +75,13 @@ interface Item {
   end: number
   line: number
   column: number
+  /** The normalised words as written. */
   words: string[]
+  /** The words with synonyms folded to their group's first word (a phrase to one word). */
+  folded: string[]
+  /** What each folded word stood for in the sentence (`look at` for `see`). */
+  raw: string[]
+  /** Stems of the folded content words. */
   content: Set<string>
   text: string
   /** The sentence is (nearly) all of its line(s): a pull quote, dek, caption or list item. */
@@ -81,6 +100,149 @@ interface Finding {
   run: number
   /** How many consecutive sentences, from `index`, repeat consecutive earlier ones. */
   count: number
+  /** For a near duplicate found only once synonyms are folded: the swaps, `earlier/later`. */
+  swaps?: string[]
+}
+
+interface Synonyms {
+  /** Word (any form) -> its group's canonical word. */
+  words: Map<string, string>
+  /** Phrases by their first word, longest first. */
+  phrases: Map<string, {tokens: string[]; canonical: string}[]>
+  /** The canonical words. */
+  canonicals: Set<string>
+}
+
+function isVowel(c: string | undefined): boolean {
+  return c === 'a' || c === 'e' || c === 'i' || c === 'o' || c === 'u'
+}
+
+/** Plural or third-person form. */
+function sForm(base: string): string {
+  if (base.endsWith('s') || base.endsWith('x') || base.endsWith('z') || base.endsWith('ch') || base.endsWith('sh')) return base + 'es'
+  if (base.endsWith('y') && !isVowel(base.at(-2))) return base.slice(0, -1) + 'ies'
+  return base + 's'
+}
+
+/** Regular verb forms: -s, -ed, -ing (with a doubled final consonant too, both spellings being harmless). */
+function verbForms(base: string): string[] {
+  const forms = [sForm(base)]
+  const last = base.at(-1)
+  if (base.endsWith('ie')) forms.push(base + 'd', base.slice(0, -2) + 'ying')
+  else if (base.endsWith('ee')) forms.push(base + 'd', base + 'ing')
+  else if (last === 'e') forms.push(base + 'd', base.slice(0, -1) + 'ing')
+  else if (last === 'y' && !isVowel(base.at(-2))) forms.push(base.slice(0, -1) + 'ied', base + 'ing')
+  else {
+    forms.push(base + 'ed', base + 'ing')
+    if (last && !isVowel(last) && last !== 'w' && last !== 'x' && last !== 'y' && isVowel(base.at(-2)) && !isVowel(base.at(-3))) {
+      forms.push(base + last + 'ed', base + last + 'ing')
+    }
+  }
+  return forms
+}
+
+/** Builds the fold table from SYNONYM_GROUPS: words as listed first, generated forms where free. */
+function buildSynonyms(): Synonyms {
+  const words = new Map<string, string>()
+  const phrases = new Map<string, {tokens: string[]; canonical: string}[]>()
+  const canonicals = new Set<string>()
+  const irregular = new Map<string, string[]>()
+  for (const [form, base] of Object.entries(IRREGULAR_FORMS)) irregular.set(base, [...(irregular.get(base) ?? []), form])
+  const add = (tokens: string[], canonical: string) => {
+    if (tokens.length === 1) {
+      if (!words.has(tokens[0])) words.set(tokens[0], canonical)
+      return
+    }
+    const list = phrases.get(tokens[0]) ?? []
+    if (list.some((phrase) => phrase.tokens.join(' ') === tokens.join(' '))) return
+    list.push({tokens, canonical})
+    list.sort((a, b) => b.tokens.length - a.tokens.length)
+    phrases.set(tokens[0], list)
+  }
+  const groups = SYNONYM_GROUPS.map((group) => {
+    const kind = group.slice(0, 1)
+    const entries = group.slice(2).trim().split(/ +/).map((entry) => entry.split('_'))
+    return {kind, entries, canonical: entries[0].join(' ')}
+  })
+  for (const {entries, canonical} of groups) {
+    canonicals.add(canonical)
+    for (const tokens of entries) add(tokens, canonical)
+  }
+  for (const {kind, entries, canonical} of groups) {
+    if (kind === 'a') continue
+    for (const [head, ...rest] of entries) {
+      const forms = kind === 'v' ? [...verbForms(head), ...(irregular.get(head) ?? [])] : [sForm(head), ...(irregular.get(head) ?? [])]
+      for (const form of forms) add([form, ...rest], canonical)
+    }
+  }
+  return {words, phrases, canonicals}
+}
+
+const SYNONYMS = buildSynonyms()
+
+/** Folds synonyms (single words and phrases) to their group's first word. */
+function foldSynonyms(words: string[]): {folded: string[]; raw: string[]} {
+  const folded: string[] = []
+  const raw: string[] = []
+  for (let i = 0; i < words.length; ) {
+    const word = words[i]
+    const phrase = SYNONYMS.phrases.get(word)?.find((p) => p.tokens.every((token, j) => words[i + j] === token))
+    if (phrase) {
+      folded.push(phrase.canonical)
+      raw.push(phrase.tokens.join(' '))
+      i += phrase.tokens.length
+      continue
+    }
+    let canonical = SYNONYMS.words.get(word)
+    if (canonical === undefined && word.endsWith("'s")) canonical = SYNONYMS.words.get(word.slice(0, -2))
+    folded.push(canonical ?? word)
+    raw.push(word)
+    i++
+  }
+  return {folded, raw}
+}
+
+/** Stems of the content words. */
+function contentOf(words: string[]): Set<string> {
+  const content = new Set<string>()
+  for (const word of words) if (!STOPWORDS.has(word)) content.add(stem(word))
+  return content
+}
+
+/** Share of the smaller set that the larger has, and the smaller set's size. */
+function overlap(a: Set<string>, b: Set<string>): {score: number; size: number} {
+  const small = a.size <= b.size ? a : b
+  const large = small === a ? b : a
+  let common = 0
+  for (const word of small) if (large.has(word)) common++
+  return {score: small.size ? common / small.size : 0, size: small.size}
+}
+
+/** The synonym swaps between two sentences, `earlier/later`, in the later one's order. */
+function swapsOf(earlier: Item, later: Item): string[] {
+  const before = new Map<string, Set<string>>()
+  for (let i = 0; i < earlier.folded.length; i++) {
+    const word = earlier.folded[i]
+    if (!SYNONYMS.canonicals.has(word)) continue
+    const forms = before.get(word) ?? new Set<string>()
+    forms.add(earlier.raw[i])
+    before.set(word, forms)
+  }
+  const after = new Map<string, Set<string>>()
+  for (let i = 0; i < later.folded.length; i++) {
+    const word = later.folded[i]
+    if (!before.has(word)) continue
+    const forms = after.get(word) ?? new Set<string>()
+    forms.add(later.raw[i])
+    after.set(word, forms)
+  }
+  const swaps: string[] = []
+  for (const [word, forms] of after) {
+    const earlierForms = before.get(word)!
+    if ([...forms].some((form) => earlierForms.has(form))) continue
+    swaps.push(`${[...earlierForms][0]}/${[...forms][0]}`)
+  }
+  return swaps
 }
 
 /** Lower case, straight apostrophes, no surrounding punctuation. */
@@ -265,15 +427,16 @@ export default function duplicateSentence(options?: RuleOptions) {
       // A heading (a line of its own in title case, `The Road Ahead: What Comes Next?`) repeats its
       // entry in the table of contents by design.
       if (standalone && isTitleCase(node.children.slice(from))) return
-      const content = new Set<string>()
-      for (const word of words) if (!STOPWORDS.has(word)) content.add(stem(word))
+      const {folded, raw} = foldSynonyms(words)
       items.push({
         start: head.offset,
         end,
         line: head.line,
         column: head.column,
         words,
-        content,
+        folded,
+        raw,
+        content: contentOf(folded),
         text: source.slice(head.offset, end),
         standalone,
       })
@@ -286,7 +449,8 @@ export default function duplicateSentence(options?: RuleOptions) {
       const item = items[k]
       const shared = new Map<number, number>()
       const keys = new Set<string>()
-      for (let i = 0; i + 3 <= item.words.length; i++) keys.add(item.words[i] + ' ' + item.words[i + 1] + ' ' + item.words[i + 2])
+      const folded = item.folded
+      for (let i = 0; i + 3 <= folded.length; i++) keys.add(folded[i] + ' ' + folded[i + 1] + ' ' + folded[i + 2])
       for (const key of keys) {
         const postings = index.get(key)
         if (!postings) continue
@@ -316,23 +480,31 @@ export default function duplicateSentence(options?: RuleOptions) {
         if (shorter < longer / 2) continue
         // a common run of minRun words means at least minRun - 2 common 3-grams
         if (count < settings.minRun - 2) continue
-        const small = item.content.size <= other.content.size ? item.content : other.content
-        const large = small === item.content ? other.content : item.content
-        let common = 0
-        for (const word of small) if (large.has(word)) common++
-        const score = common / small.size
+        const {score, size} = overlap(item.content, other.content)
         if (score < settings.threshold) continue
-        const run = longestRun(item.words, other.words)
+        const run = longestRun(item.folded, other.folded)
         if (run < settings.minRun) continue
         const contained = containsSequence(other.words, item.words)
         // With few content words, one or two changed words already fall under the threshold:
         // a natural restatement. Spun text needs more words to be told apart from it.
-        if (!contained && small.size < MIN_CONTENT_NEAR) continue
+        if (!contained && size < MIN_CONTENT_NEAR) continue
         if (!best || score > best.score || (score === best.score && run > best.run)) best = {other, otherIndex, exact: false, contained, score, run}
       }
 
       if (best) {
         const finding: Finding = {item, index: k, ...best, count: 1}
+        if (!best.exact && !best.contained) {
+          // Say so when the pair is a near duplicate only once synonyms are folded; else give the
+          // figures of the words as written.
+          const other = best.other
+          const plain = overlap(contentOf(item.words), contentOf(other.words))
+          const plainRun = longestRun(item.words, other.words)
+          const swaps = swapsOf(other, item)
+          if (plain.score >= settings.threshold && plainRun >= settings.minRun && plain.size >= MIN_CONTENT_NEAR) {
+            finding.score = plain.score
+            finding.run = plainRun
+          } else if (swaps.length > 0) finding.swaps = swaps
+        }
         const previous = findings.at(-1)
         // Consecutive sentences that repeat consecutive earlier ones (a pasted paragraph): one message.
         if (
@@ -360,6 +532,9 @@ export default function duplicateSentence(options?: RuleOptions) {
   }
 }
 
+/** Swaps named in a message; more are summed up with an ellipsis. */
+const MAX_SWAPS_SHOWN = 6
+
 function reportFinding(file: VFile, items: Item[], finding: Finding) {
   const {item, other} = finding
   const where = `line ${other.line}, column ${other.column}`
@@ -371,6 +546,9 @@ function reportFinding(file: VFile, items: Item[], finding: Finding) {
     reason = `Sentence repeats, word for word, the sentence at ${where}: a pasted or generated duplicate`
   } else if (finding.contained) {
     reason = `Sentence repeats part of the sentence at ${where} word for word: a pasted or generated duplicate`
+  } else if (finding.swaps) {
+    const shown = finding.swaps.slice(0, MAX_SWAPS_SHOWN).join(', ') + (finding.swaps.length > MAX_SWAPS_SHOWN ? ', \u2026' : '')
+    reason = `Sentence nearly repeats the sentence at ${where} with synonyms swapped (${shown}): once they are folded, ${Math.round(finding.score * 100)}% of the content words and ${finding.run} words in a row in common: a spun duplicate`
   } else {
     reason = `Sentence nearly repeats the sentence at ${where} (${Math.round(finding.score * 100)}% of the content words, ${finding.run} words in a row in common): a spun duplicate`
   }

@@ -18,7 +18,7 @@ import {report, resolveOptions, type CorpusCheck, type RuleMeta, type RuleOption
 import {documentColumn, documentOffset} from '../src/text.js'
 import {getSentences} from '../src/tree.js'
 import type {Claim, ContradictionData, StoredClaim, StoredSentence} from './contradiction/claims.js'
-import {AXES, extractClaims, isCandidate, tokenizeMany, verbForms} from './contradiction/extract.js'
+import {AXES, GENDERED, extractClaims, isCandidate, tokenizeMany, verbForms} from './contradiction/extract.js'
 import {createRuleJudge, type ConflictKind, type Judge} from './contradiction/judge.js'
 import {NOT_NAMES} from './data/contradiction-lexicon.js'
 
@@ -62,13 +62,22 @@ interface Options extends RuleOptions {
 // ---------------------------------------------------------------------------
 // Per document.
 
-/** What the document is about: the capitalised words (not sentence-initial) that recur most. */
-function documentTopic(sentences: string[][]): {topic: string[]; names: Set<string>} {
+/**
+ * What the document is about: the capitalised words (not sentence-initial) that recur most; and the
+ * gendered pronouns that may not stand for it, since the document uses the other gender too (`she`
+ * for the woman of an obituary, `he` once for her husband: neither is known to be the topic).
+ */
+function documentTopic(sentences: string[][]): {topic: string[]; names: Set<string>; ambiguous: Set<string>} {
   const counts = new Map<string, number>()
   const notNames = new Set(NOT_NAMES)
+  const pronouns = new Set<string>()
   for (const words of sentences) {
     let first = true
     for (const text of words) {
+      if (text.length <= 3) {
+        const lower = text.toLowerCase()
+        if (GENDERED.has(lower)) pronouns.add(lower)
+      }
       if (!first && text.length > 1) {
         const c0 = text.charCodeAt(0)
         const c1 = text.charCodeAt(1)
@@ -83,11 +92,12 @@ function documentTopic(sentences: string[][]): {topic: string[]; names: Set<stri
     }
   }
   const names = new Set(counts.keys())
+  const ambiguous = new Set([...pronouns].filter((pronoun) => pronouns.has(GENDERED.get(pronoun)!)))
   const ranked = [...counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
-  if (ranked.length === 0 || ranked[0][1] < 3) return {topic: [], names}
+  if (ranked.length === 0 || ranked[0][1] < 3) return {topic: [], names, ambiguous}
   const topic = [ranked[0][0]]
   if (ranked[1] && ranked[1][1] >= 3 && ranked[1][1] >= ranked[0][1] * 0.5) topic.push(ranked[1][0])
-  return {topic: topic.sort(), names}
+  return {topic: topic.sort(), names, ambiguous}
 }
 
 export default function contradiction(options?: RuleOptions) {
@@ -100,7 +110,7 @@ export default function contradiction(options?: RuleOptions) {
       for (const child of sentence.children) if (child.type === 'WordNode') words.push(toString(child))
       return words
     })
-    const {topic, names} = documentTopic(sentenceWords)
+    const {topic, names, ambiguous} = documentTopic(sentenceWords)
     const candidates: Array<{text: string; at: Claim['at']; si: number}> = []
     for (let si = 0; si < sentences.length; si++) {
       const sentence = sentences[si]
@@ -120,7 +130,7 @@ export default function contradiction(options?: RuleOptions) {
     const stored: StoredSentence[] = []
     const claims: StoredClaim[] = []
     for (let c = 0; c < candidates.length; c++) {
-      const found = extractClaims(candidates[c], topic, names, parsed[distinct.get(candidates[c].text)!])
+      const found = extractClaims(candidates[c], topic, names, parsed[distinct.get(candidates[c].text)!], ambiguous)
       if (found.length === 0) continue
       stored.push({si: found[0].si, at: found[0].at, s: found[0].s})
       for (const {at, s, vf, ...claim} of found) claims.push(claim)
@@ -151,7 +161,7 @@ export function claimKeys(claim: Claim): string[] {
 
 /** What the judge sees of a claim: claims with the same signature in one bucket are judged once. */
 function signature(claim: Claim): string {
-  return [claim.pred, claim.pol, claim.mod, claim.per ?? '', (claim.mods ?? []).join(','), claim.nev ?? 0, claim.nom ?? 0,
+  return [claim.pred, claim.pol, claim.mod, claim.per ?? '', (claim.mods ?? []).join(','), claim.nev ?? 0, claim.nom ?? 0, claim.q ?? '',
     (claim.n ?? []).map((n) => `${n.v}${n.u}${n.r}${n.lo}-${n.hi}`).join(',')].join('|')
 }
 

@@ -63,6 +63,11 @@ export interface Claim {
   n?: ClaimNumber[]
   /** Period the claim applies to: `2023`, `2023-q1`, `2023-03`, `rel:last year`, `multi`. */
   per?: string
+  /**
+   * The purpose or role of a repeatable once-only event (`to:traffic` in `opened to goods traffic`,
+   * `as:museum`, `on:dvd`), or `again` for a repeat: such an event is one of several.
+   */
+  q?: string
   /** Named places or parties after the verb (`with France`, `in China`). */
   mods?: string[]
   /** Past and participle forms of the predicate, for messages. */

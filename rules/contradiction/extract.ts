@@ -14,7 +14,7 @@ import {
   NEGATIVE_IMPLICATIVES, NOMINALS, NOT_NEGATING, NUMBER_QUALIFIERS, NUMBER_WORDS, ONCE_ONLY, POSITIVE_IMPLICATIVES,
 } from '../data/contradiction-lexicon.js'
 import type {Claim, ClaimNumber, Modality} from './claims.js'
-import {MASS_NOUNS, RELATION_NOUNS} from '../data/contradiction-lexicon.js'
+import {INTERRUPTION_NOUNS, MASS_NOUNS, RELATION_NOUNS, RESTORATION_VERBS} from '../data/contradiction-lexicon.js'
 
 // ---------------------------------------------------------------------------
 // Knowledge bases, built once per process.
@@ -43,6 +43,14 @@ const MONTH_SET = set(MONTHS)
 const MASS_NOUN_SET = set(MASS_NOUNS)
 const EVENT_SET = set(EVENT_VERBS)
 const RELATION_SET = set(RELATION_NOUNS)
+const RESTORATION_SET = set(RESTORATION_VERBS)
+const INTERRUPTION_SET = set(INTERRUPTION_NOUNS)
+/** Once-only events that cannot happen twice in any role (`born to a clerk` is still the birth): no qualifier. */
+const UNREPEATABLE = set(['bear', 'die', 'assassinate'])
+/** Prepositions that qualify an event's purpose or role: `opened to goods traffic`, `released on DVD`, `opened as a museum`. */
+const ROLE_PREPOSITIONS = set(['to', 'as', 'on', 'for'])
+/** Gendered subject pronouns, each with the other gender's. */
+export const GENDERED: ReadonlyMap<string, string> = new Map([['he', 'she'], ['she', 'he']])
 const HEDGE_ADVERBS = set(['probably', 'possibly', 'perhaps', 'maybe', 'likely', 'apparently', 'seemingly', 'presumably', 'potentially', 'partly', 'partially'])
 const BE = set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'am', "'s", "'re", "'m"])
 const PAST_AUX = set(['did', 'had', 'was', 'were', "didn't", "hadn't", "wasn't", "weren't"])
@@ -604,12 +612,14 @@ function readNumbers(tokens: Token[], start: number, end: number, role: ClaimNum
   return numbers
 }
 
-function periodOf(tokens: Token[]): string | undefined {
+/** The period a sentence names; tokens in `skip` (a subject's appositive or relative clause) do not count. */
+function periodOf(tokens: Token[], skip?: [number, number]): string | undefined {
   const years = new Set<string>()
   let quarter = ''
   let month = ''
   let relative = ''
   for (let k = 0; k < tokens.length; k++) {
+    if (skip && k >= skip[0] && k <= skip[1]) continue
     const t = tokens[k]
     if (t.tags.has('Year') || (t.tags.has('Date') && t.w.length === 4 && t.w >= '1700' && t.w <= '2199' && numberValue(t) !== null)) years.add(t.w)
     else if ((t.w === 'quarter' || t.w === 'half') && tokens[k - 1]?.tags.has('Ordinal')) quarter = tokens[k - 1].w + ' ' + t.w
@@ -633,8 +643,11 @@ export interface SentenceInput {
   si: number
 }
 
-/** The claims of one sentence. `topic` is the document's topic words, for anaphoric subjects. */
-export function extractClaims(sentence: SentenceInput, topic: string[], names: ReadonlySet<string> = new Set(), parsed?: Token[]): Claim[] {
+/**
+ * The claims of one sentence. `topic` is the document's topic words, for anaphoric subjects;
+ * `ambiguous` the pronouns that may not resolve to it (`he` in a document that also says `she`).
+ */
+export function extractClaims(sentence: SentenceInput, topic: string[], names: ReadonlySet<string> = new Set(), parsed?: Token[], ambiguous: ReadonlySet<string> = NONE): Claim[] {
   const tokens = parsed ?? tokenize(sentence.text, names)
   if (tokens.length === 0) return []
   const groups = findGroups(tokens)
@@ -651,16 +664,28 @@ export function extractClaims(sentence: SentenceInput, topic: string[], names: R
   const short = sentence.text.length > 120 ? sentence.text.slice(0, 119) + '…' : sentence.text
   const base = {at: sentence.at, si: sentence.si, s: short}
 
+  /** The subject of a verb group, and the span of an appositive or relative clause skipped to reach it. */
+  const subjectAt = (start: number): {phrase: Phrase | null; skip?: [number, number]} => {
+    const appositive = appositiveSubject(tokens, start)
+    if (appositive) return appositive
+    const phrase = phraseBefore(tokens, start - 1)
+    // a phrase with no noun and no name (`1968` ending `the flood of 1968`, a lone determiner) is no subject
+    return {phrase: phrase && (phrase.head || phrase.ents.length > 0) ? phrase : null}
+  }
+  /** Period of each group's claim: the sentence's, less its subject's appositive. */
+  const periodFor = new Map<number, string | undefined>()
+  const periodAt = (group: Group) => (periodFor.has(group.start) ? periodFor.get(group.start) : per)
   const subjectOf = (group: Group, index: number): {key: string; text: string} | null => {
-    let subject = phraseBefore(tokens, group.start - 1)
-    if (!subject && index > 0) {
+    let found = subjectAt(group.start)
+    if (!found.phrase && index > 0) {
       // coordinated verbs: `signed and ratified`
       const previous = groups[index - 1]
       const between = tokens.slice(previous.main + 1, group.start)
-      if (between.some((t) => t.w === 'and' || t.w === 'but')) subject = phraseBefore(tokens, previous.start - 1)
+      if (between.some((t) => t.w === 'and' || t.w === 'but')) found = subjectAt(previous.start)
     }
-    if (!subject) return null
-    return subjectKey(subject, topic)
+    if (found.skip) periodFor.set(group.start, periodOf(tokens, found.skip))
+    if (!found.phrase) return null
+    return subjectKey(found.phrase, topic, ambiguous)
   }
 
   for (let g = 0; g < groups.length; g++) {
@@ -746,7 +771,7 @@ export function extractClaims(sentence: SentenceInput, topic: string[], names: R
         const subject = subjectOf(group, g)
         if (!subject || !complement.head || complement.pronoun || complement.anaphoricDet && !complement.numbers.length) continue
         if (complement.ents.length > 0 && complement.head === '') continue
-        const claim = build(base, subject, 'be', complement, pol, mod, per, modsAfter(tokens, complement.end + 1))
+        const claim = build(base, subject, 'be', complement, pol, mod, periodAt(group), modsAfter(tokens, complement.end + 1))
         if (claim) claims.push(claim)
         continue
       }
@@ -759,7 +784,9 @@ export function extractClaims(sentence: SentenceInput, topic: string[], names: R
     let object: Phrase | null
     let agentMods: string[] = []
     if (group.passive && !(HEDGE_ADJECTIVES[verb.w] && tokens[group.main + 1]?.w === 'to')) {
-      object = phraseBefore(tokens, group.start - 1)
+      const found = subjectAt(group.start)
+      object = found.phrase
+      if (found.skip) periodFor.set(group.start, periodOf(tokens, found.skip))
       let k = objectStart
       while (k < tokens.length && tokens[k].tags.has('Adverb')) k++
       // the agent (`by Germany`, not `by 5%`) is a modifier: `the treaty was signed` and `... signed by Germany` agree
@@ -774,7 +801,7 @@ export function extractClaims(sentence: SentenceInput, topic: string[], names: R
       }
       if (!object) continue
       // the passive's grammatical subject may itself be anaphoric (`it was founded`): resolve like a subject
-      if (object.pronoun && PERSONAL.has(object.head)) continue
+      if (object.pronoun && (PERSONAL.has(object.head) || ambiguous.has(object.head))) continue
       if (!object.possessiveDet && (object.pronoun || (object.anaphoricDet && ANAPHOR_SET.has(object.head)))) {
         if (topic.length === 0) continue
         object = {...object, head: '', compound: '', ents: topic}
@@ -804,8 +831,12 @@ export function extractClaims(sentence: SentenceInput, topic: string[], names: R
     if (object && object.pronoun && !group.passive) continue
     if (object && object.negDet) pol = -1
     const mods = group.passive ? [...new Set([...agentMods, ...modsAfter(tokens, objectStart)])].sort() : modsAfter(tokens, (object?.end ?? objectStart - 1) + 1)
-    const claim = build(base, subject, lemma, object, pol, mod, per, mods, numbers, group.never)
-    if (claim) claims.push(claim)
+    const claim = build(base, subject, lemma, object, pol, mod, periodAt(group), mods, numbers, group.never)
+    if (claim) {
+      const role = ONCE_ONLY_SET.has(lemma) && !UNREPEATABLE.has(lemma) ? qualifierOf(tokens, groups, g, objectStart) : undefined
+      if (role) claim.q = role
+      claims.push(claim)
+    }
   }
 
   // Nominalisations: `led to the signing of a new defense pact`, `after the approval of the budget`
@@ -823,7 +854,7 @@ export function extractClaims(sentence: SentenceInput, topic: string[], names: R
     if (!object || !object.head || object.pronoun) continue
     let pol: 1 | -1 = 1
     let mod = 'skip' as Modality | 'skip'
-    let subject: {key: string; text: string} | null = possessor ? subjectKey(possessor, topic) : null
+    let subject: {key: string; text: string} | null = possessor ? subjectKey(possessor, topic, ambiguous) : null
     const before = tokens[k - 2]
     if (before && FACTIVE_PREP_SET.has(before.w)) mod = 'done'
     else {
@@ -855,7 +886,7 @@ export function extractClaims(sentence: SentenceInput, topic: string[], names: R
     const after = tokens[object.end + 1]
     if (after?.w === 'by') {
       const agent = phraseAfter(tokens, object.end + 2)
-      const resolved = agent ? subjectKey(agent, topic) : null
+      const resolved = agent ? subjectKey(agent, topic, ambiguous) : null
       if (resolved) subject = resolved
     }
     const claim = build(base, subject, lemma, object, pol, mod, per, modsAfter(tokens, object.end + 1), object.numbers)
@@ -867,8 +898,12 @@ export function extractClaims(sentence: SentenceInput, topic: string[], names: R
   return claims
 }
 
-function subjectKey(subject: Phrase, topic: string[]): {key: string; text: string} | null {
+const NONE: ReadonlySet<string> = new Set()
+
+function subjectKey(subject: Phrase, topic: string[], ambiguous: ReadonlySet<string> = NONE): {key: string; text: string} | null {
   if (subject.pronoun && PERSONAL.has(subject.head)) return null
+  // `he` in a document whose subjects are also `she` (her husband in her obituary): not the topic
+  if (subject.pronoun && !subject.possessiveDet && ambiguous.size > 0 && subject.text.toLowerCase().split(' ').some((word) => ambiguous.has(word))) return null
   if (PERSONAL.has(subject.text.toLowerCase())) return null
   let ents = subject.ents
   let head = subject.head
@@ -881,6 +916,61 @@ function subjectKey(subject: Phrase, topic: string[]): {key: string; text: strin
   } else if (ANAPHOR_SET.has(head) && head !== 'government' && head !== 'capital') head = ''
   if (!head && ents.length === 0) return null
   return {key: ents.join(',') + '#' + head, text: subject.text}
+}
+
+/**
+ * `Margaret Ellison, the archivist who led the recovery after the flood of 1968, died`: the subject
+ * of the verb at `start` is the name before a comma-delimited appositive or relative clause, not the
+ * clause's last words. Returns the name and the clause's span (whose dates are not the verb's).
+ */
+function appositiveSubject(tokens: Token[], start: number): {phrase: Phrase; skip: [number, number]} | null {
+  let end = start - 1
+  while (end >= 0 && tokens[end].tags.has('Adverb')) end--
+  if (end < 2 || !tokens[end].stop) return null
+  let comma = end - 1
+  while (comma >= 0 && !tokens[comma].stop) comma--
+  if (comma < 0 || comma + 1 > end) return null
+  const first = tokens[comma + 1]
+  // `, the archivist who ...,` `, a structural engineer,` `, who ...,` `, 91,`
+  const opens = first.tags.has('Determiner') || first.tags.has('Possessive') || RELATIVE.has(first.w) || (comma + 1 === end && first.tags.has('Value'))
+  if (!opens) return null
+  const phrase = phraseBefore(tokens, comma)
+  if (!phrase || (!phrase.head && phrase.ents.length === 0) || phrase.start > 0 && !tokens[phrase.start - 1].stop) return null
+  return {phrase, skip: [comma + 1, end]}
+}
+
+/**
+ * The purpose or role that qualifies a repeatable once-only event, as a key: `opened to goods traffic`
+ * (`to:traffic`), `opened as part of a path` (`as:part`), `released on DVD` (`on:dvd`); `again` for a
+ * repeat (`opened again`, `was repaired and opened`, `after the closure ... opened`).
+ */
+function qualifierOf(tokens: Token[], groups: Group[], g: number, objectStart: number): string | undefined {
+  const group = groups[g]
+  for (let k = group.start; k < group.main; k++) if (tokens[k].w === 'again') return 'again'
+  const previous = groups[g - 1]
+  if (previous && (RESTORATION_SET.has(previous.lemma) || previous.lemma.startsWith('re-'))) {
+    let joined = false
+    for (let k = previous.main + 1; k < group.start; k++) if (tokens[k].w === 'and') joined = true
+    if (joined) return 'again'
+  }
+  for (let k = 0; k < group.start - 1; k++) {
+    if (tokens[k].w !== 'after' && tokens[k].w !== 'following') continue
+    let m = k + 1
+    while (m < group.start && (tokens[m].tags.has('Determiner') || tokens[m].tags.has('Adjective'))) m++
+    if (m < group.start && INTERRUPTION_SET.has(tokens[m].w)) return 'again'
+  }
+  for (let k = objectStart; k < tokens.length && k < objectStart + 12; k++) {
+    const t = tokens[k]
+    if (t.w === 'again') return 'again'
+    if (k > objectStart && t.tags.has('Verb')) break
+    if (ROLE_PREPOSITIONS.has(t.w) && tokens[k + 1] && !tokens[k + 1].tags.has('Verb')) {
+      const role = phraseAfter(tokens, k + 1)
+      const what = role && !role.pronoun ? role.head || role.ents.join(' ') : ''
+      if (what) return t.w + ':' + what
+    }
+    if (t.stop) break
+  }
+  return undefined
 }
 
 function modsAfter(tokens: Token[], from: number): string[] {

@@ -156,7 +156,8 @@ export function createRuleJudge(options: Partial<JudgeOptions> = {}): Judge {
           }
         }
         // different dates for an event that happens once
-        if (a.mod === 'done' && ONCE_ONLY_SET.has(a.pred) && !a.ind && !b.ind && a.per && b.per && a.per !== b.per && isDate(a.per) && isDate(b.per) && modsAgree(a, b, false) && !a.n && !b.n) {
+        // (differently qualified events are several: `opened to goods traffic` in 1871, `opened as part of a path` in 2014)
+        if (a.mod === 'done' && ONCE_ONLY_SET.has(a.pred) && !a.ind && !b.ind && a.per && b.per && a.per !== b.per && isDate(a.per) && isDate(b.per) && modsAgree(a, b, false) && !a.n && !b.n && (a.q ?? '') === (b.q ?? '')) {
           if (a.per.slice(0, 4) !== b.per.slice(0, 4) || a.per.length === b.per.length) return verdict('date', a, b, true)
         }
       }

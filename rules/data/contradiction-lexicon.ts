@@ -32,6 +32,25 @@ export const ONCE_ONLY: readonly string[] = [
 ]
 
 /**
+ * Verbs that redo or undo an earlier state: a once-only predicate coordinated after one of them
+ * (`was repaired and opened`, `restored and reopened`) is a repeat of the event, not its first time.
+ */
+export const RESTORATION_VERBS: readonly string[] = [
+  'repair', 'restore', 'rebuild', 'renovate', 'refurbish', 'reconstruct', 'redevelop', 'convert', 'relaunch',
+  'revive', 'rename', 'redesign', 'remodel', 'reissue', 'remaster', 'reclaim', 'refit', 'rehabilitate',
+]
+
+/**
+ * Events after which a once-only predicate happens again (`after the closure of the line ... opened`,
+ * `following the fire`): the head of an `after the ...` phrase before the verb.
+ */
+export const INTERRUPTION_NOUNS: readonly string[] = [
+  'closure', 'closing', 'shutdown', 'demolition', 'restoration', 'renovation', 'refurbishment', 'rebuilding',
+  'reconstruction', 'repair', 'repairs', 'fire', 'flood', 'war', 'hiatus', 'break', 'collapse', 'conversion',
+  'redevelopment', 'bankruptcy', 'suspension', 'merger', 'relaunch',
+]
+
+/**
  * Antonymy axes: each predicate has a side (+1 or -1) on an axis. Two claims
  * on the same axis with opposite sides, same subject, object and period conflict.
  */

@@ -177,6 +177,69 @@ describe('contradiction (corpus rule)', () => {
     expect(files.flatMap(messages)).toEqual([])
   })
 
+  test('a subject with an appositive is the name before it, and the date inside the appositive is not the verb\'s', async () => {
+    // the obituary's shape: the flood year sits in the subject's relative clause; `he` is her husband
+    const obituary = [
+      'Margaret Ellison, the archivist who led the recovery of the city records after the river flood of 1968, died on 4 November at her home in Lindford. She was 91.',
+      'Mrs Ellison joined the Lindford record office in 1959 and ran it from 1974.',
+      'The archive of Lindford still holds the records that Mrs Ellison saved.',
+      'She married Robert Ellison, a structural engineer, in 1961. He died in 2009.',
+    ].join('\n')
+    const [file] = await extract({'obituary.txt': obituary})
+    const died = file.data.contradiction!.claims.find((claim) => claim.pred === 'die' && claim.si === 0)
+    expect(died?.ss).toBe('Margaret Ellison')
+    expect(died?.per).toBe('rel:november')
+    corpus([file], {})
+    expect(messages(file)).toEqual([])
+    // a real conflict of dates, with and without the appositive, is still reported
+    const files = await extract({
+      'a.txt': 'Margaret Ellison, the archivist who led the recovery after the flood of 1968, died in 2009.',
+      'b.txt': 'Margaret Ellison died in 2011.',
+    })
+    corpus(files, {})
+    expect(messages(files[0]).map((m) => m.reason)).toEqual(['Contradiction with b.txt:1 (different dates for the same event): this says Margaret Ellison died in 2009; b.txt:1 says Margaret Ellison died in 2011'])
+    expect(messages(files[1]).map((m) => m.reason)).toEqual(['Contradiction with a.txt:1 (different dates for the same event): this says Margaret Ellison died in 2011; a.txt:1 says Margaret Ellison died in 2009'])
+  })
+
+  test('a subject that is only a number or a year is no subject', async () => {
+    const files = await extract({'a.txt': 'Officials who studied the flood of 1968, died in 1990.', 'b.txt': 'Officials who studied the storm of 1970, died in 1995.'})
+    for (const file of files) expect(file.data.contradiction!.claims.filter((claim) => claim.ss === '1968' || claim.ss === '1970')).toEqual([])
+    corpus(files, {})
+    expect(files.flatMap(messages)).toEqual([])
+  })
+
+  test('a gendered pronoun stands for the topic only when the document does not use the other gender as a subject too', async () => {
+    const about = 'Margaret Ellison ran the record office in Lindford for decades. Staff at Lindford remember Ellison fondly. The archive of Lindford holds her papers.'
+    const single = [about, 'She died in 2009, her family said.', 'A plaque in Lindford says she died in 2011.'].join('\n')
+    const [file] = await extract({'one.txt': single})
+    corpus([file], {})
+    expect(messages(file).map((m) => m.reason)).toEqual(['Contradiction within this document (different dates for the same event): line 2 says she died in 2009; line 3 says she died in 2011'])
+    const [both] = await extract({'both.txt': [about, 'She died in 2009, her family said.', 'She married Robert Ellison in 1961. He died in 2011.'].join('\n')})
+    corpus([both], {})
+    expect(messages(both)).toEqual([])
+  })
+
+  test('differently qualified events are several: opened to goods traffic, opened as part of a path, released on DVD, again', async () => {
+    const quiet: Array<[string, string]> = [
+      ['The viaduct opened to goods traffic in August 1871.', 'In 2014, the viaduct was repaired and opened as part of a walking path.'],
+      ['The museum opened as a gallery in 1990.', 'The museum opened in 1995.'],
+      ['The film was released on DVD in 2005.', 'The film was released in 2003.'],
+      ['The theatre opened in 1920.', 'The theatre opened again in 1990.'],
+      ['The theatre opened in 1920.', 'After the closure of the mill, the theatre opened in 1990.'],
+    ]
+    for (const [a, b] of quiet) {
+      const files = await extract({'a.txt': a, 'b.txt': b})
+      corpus(files, {})
+      expect(files.flatMap(messages)).toEqual([])
+    }
+    const files = await extract({'a.txt': 'The viaduct opened in 1871.', 'b.txt': 'The viaduct opened in 1874.'})
+    corpus(files, {})
+    expect(messages(files[0]).map((m) => m.reason)).toEqual(['Contradiction with b.txt:1 (different dates for the same event): this says the viaduct opened in 1871; b.txt:1 says the viaduct opened in 1874'])
+    const same = await extract({'a.txt': 'The album was released on Columbia Records in 2005.', 'b.txt': 'The album was released on Columbia Records in 2003.'})
+    corpus(same, {})
+    expect(messages(same[0]).map((m) => m.reason)).toEqual(['Contradiction with b.txt:1 (different dates for the same event): this says the album was released in 2005; b.txt:1 says the album was released in 2003'])
+  })
+
   test('hostile input stays fast: huge sentences are not parsed', async () => {
     const text = 'not '.repeat(50000) + '12 ' + 'a'.repeat(100000)
     const start = performance.now()

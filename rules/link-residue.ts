@@ -9,7 +9,9 @@
  * (Chakraborty et al. 2016). A line is reported when its evidence adds up to
  * `minScore`; a line directly followed by a paragraph is a section heading
  * (whatever its words when the Markdown or HTML marks it as one), and the
- * article's own `See also` over names of topics is its appendix.
+ * article's own `See also` over names of topics is its appendix. Data tables
+ * rendered as text (label/value rows, league tables, timetables, price and
+ * ingredient lists: runs of rows with figures) are content, like paragraphs.
  * Everything is token and string logic, linear in the document.
  */
 import type {Root} from 'nlcst'
@@ -68,7 +70,7 @@ const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»', '*', '_'])
 const TERMINALS = new Set(['.', '!', '?', '…'])
 const SEPARATORS = [' | ', ' » ', ' :: ', ' - ', ' – ', ' — ', ' · ']
 
-type Kind = 'blank' | 'prose' | 'title' | 'nav' | 'other'
+type Kind = 'blank' | 'prose' | 'title' | 'nav' | 'other' | 'data'
 
 interface Info {
   line: Line
@@ -81,18 +83,22 @@ interface Info {
   heading?: boolean
   /** Marked up as a heading (Markdown, HTML) and followed by a paragraph that is not a link: a section heading whatever its words. */
   markedHeading?: boolean
+  /** A row of a data table (a run of label/value rows or rows of figures): article content, like prose. */
+  table?: boolean
 }
 
 export default function linkResidue(options?: RuleOptions) {
   const settings = resolveOptions<Settings>(meta, options)
   return function (_tree: Root, file: VFile) {
     const infos = getLines(file).map(classify)
+    markTables(infos)
     const links = linkLines(file)
     const headings = headingLines(file)
     // From the end, carrying the next non-blank line: a scan per line is quadratic on a long run of blank lines.
     let next: Info | undefined
     for (let i = infos.length - 1; i >= 0; i--) {
-      infos[i].heading = next?.kind === 'prose'
+      // over a paragraph or a data table (`Test car details` over its spec rows): a heading or a caption
+      infos[i].heading = next?.kind === 'prose' || next?.table === true
       infos[i].markedHeading = next !== undefined && infos[i].heading && headings.has(infos[i].line.line) && !links.has(next.line.line)
       if (infos[i].kind !== 'blank') next = infos[i]
     }
@@ -231,6 +237,205 @@ function lowerWords(words: string[]): string[] {
   return words.map((word) => letters(word).toLowerCase().replace(/’/g, "'")).filter((word) => word.length > 0)
 }
 
+// ---------------------------------------------------------------- data tables
+
+const UNITS = new Set(data.units)
+const CURRENCY = new Set(['$', '£', '€', '¥', '₹', '₩', '₽', '¢'])
+const FRACTIONS = '½¼¾⅓⅔⅛⅜⅝⅞'
+/** Longest line looked at as a table row. */
+const MAX_ROW_CHARS = 160
+
+/** How strongly a line reads as a data row: `strong` (a figure: number, measure, price, time, quantity) or `weak` (a short name as the value). */
+type Row = 'strong' | 'weak' | undefined
+
+/** `38,995`, `£2.50`, `07:15`, `2-1`, `1/2`, `½`, `(84)`, `+12`, `1.`: a figure. */
+function isFigure(token: string): boolean {
+  if (token.length === 0 || token.length > 24) return false
+  let start = 0
+  let end = token.length
+  while (start < end && '([~≈+-−±'.includes(token[start])) start++
+  while (start < end && CURRENCY.has(token[start])) start++
+  while (end > start && ')],;%*'.includes(token[end - 1])) end--
+  const core = token.slice(start, end)
+  if (core.length === 0) return false
+  if (FRACTIONS.includes(core)) return true
+  // bounded (24 characters) and each part a single class: linear
+  return /^\d[\d,.]*(?:[-–/:x×]\d[\d,.]*)?[½¼¾⅓⅔⅛]?$/.test(core)
+}
+
+/** `77kWh`, `200g`, `5.9s`, `0-62mph`: a figure glued to its unit. */
+function isGluedMeasure(token: string): boolean {
+  if (token.length > 24) return false
+  const match = /^[$£€]?\d[\d,.]*(?:[-–]\d[\d,.]*)?([a-zA-Zµ°/%]{1,6})[,;)]?$/.exec(token)
+  return match !== null && UNITS.has(match[1].toLowerCase())
+}
+
+/** A value that is a figure or a measure (`310 miles`, `£38,995`, `77kWh`, `28 ° C`): a figure, then at most three figures, units or symbols. */
+function isFigureValue(value: string): boolean {
+  const tokens = value.split(' ').filter((token) => token.length > 0)
+  if (tokens.length === 0 || tokens.length > 4) return false
+  if (!isFigure(tokens[0]) && !isGluedMeasure(tokens[0])) return false
+  return tokens.slice(1).every((token) => isFigure(token) || isGluedMeasure(token) || UNITS.has(token.toLowerCase().replace(/[.,;)]$/, '')) || firstLetter(token) === undefined)
+}
+
+/** A short name as a value (`Voltra E5 Long Range`, `Manchester United`): one to five words, capitalised or figures. */
+function isNameValue(value: string): boolean {
+  const tokens = value.split(' ').filter((token) => token.length > 0)
+  if (tokens.length === 0 || tokens.length > 5 || value.length > 40 || endsSentence(value)) return false
+  return tokens.every((token) => {
+    const first = firstLetter(token)
+    return isFigure(token) || isGluedMeasure(token) || SMALL.has(token.toLowerCase()) || (first !== undefined && first === first.toUpperCase() && /^[\p{L}\p{N}]/u.test(token))
+  })
+}
+
+/** A row label: one to four words, letters first, no sentence punctuation, not a link label (`Related:`). */
+function isRowLabel(label: string): boolean {
+  if (label.length === 0 || label.length > 32) return false
+  const words = label.split(' ').filter((word) => word.length > 0)
+  if (words.length === 0 || words.length > 4) return false
+  if (!/^[\p{L}\p{N}]/u.test(label) || /[.!?;,]$/.test(label)) return false
+  return labelPrefix([...words.slice(0, -1), words[words.length - 1] + ':']) === undefined
+}
+
+/**
+ * The cells of a row: split at tabs, runs of two or more spaces and `|` (by a scan: a regular
+ * expression like `\s*\|\s*` backtracks on long runs of spaces). One cell when there is none.
+ */
+function cells(text: string): string[] {
+  const out: string[] = []
+  let cell = ''
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    const split = c === '\t' || c === '|' || (c === ' ' && text[i + 1] === ' ')
+    if (!split) {
+      cell += c
+      continue
+    }
+    while (i + 1 < text.length && (text[i + 1] === ' ' || text[i + 1] === '\t' || text[i + 1] === '|')) i++
+    if (cell.trim().length > 0) out.push(cell.trim())
+    cell = ''
+  }
+  if (cell.trim().length > 0) out.push(cell.trim())
+  return out
+}
+
+function labelValue(label: string, value: string): Row {
+  if (!isRowLabel(label)) return undefined
+  if (isFigureValue(value)) return 'strong'
+  if (isNameValue(value)) return 'weak'
+  return undefined
+}
+
+/**
+ * A row of a data table, not a headline: a label and its value (`Range  310 miles`, `Price as tested: 38,995`,
+ * `Espresso - £2.50`), a row of figures (`1  Liverpool  20  15  3  2  48`, `1 Liverpool 20 15 3 2 48`), a
+ * timetable row (`07:15 London Euston 09:40`), an ingredient with its quantity (`200g plain flour`, `2 tbsp olive oil`).
+ */
+function dataRow(info: Info): Row {
+  if (info.kind === 'blank' || info.kind === 'prose' || info.text.length > MAX_ROW_CHARS) return undefined
+  const text = info.text
+  const parts = cells(text)
+  if (parts.length >= 3) {
+    // a row of cells: figures in half of them at least (a league table, a timetable, a price grid)
+    const figures = parts.filter((part) => isFigureValue(part)).length
+    return figures * 2 >= parts.length ? 'strong' : undefined
+  }
+  if (parts.length === 2) return labelValue(parts[0], parts[1])
+  const words = info.words
+  // `Label: value`, `Label - £2.50`
+  const colon = text.indexOf(': ')
+  if (colon > 0) return text.indexOf(': ', colon + 2) === -1 ? labelValue(text.slice(0, colon), text.slice(colon + 2).trim()) : undefined
+  for (const dash of [' - ', ' – ', ' — ']) {
+    const at = text.indexOf(dash)
+    if (at > 0 && isFigureValue(text.slice(at + dash.length).trim()) && isRowLabel(text.slice(0, at).trim())) return 'strong'
+  }
+  if (words.length > 12) return undefined
+  // a price list with single spaces: a short label, then a price (`Flat white £3.10`)
+  const last = words[words.length - 1]
+  if (words.length >= 2 && words.length <= 4 && CURRENCY.has(last[0]) && isFigure(last) && isRowLabel(words.slice(0, -1).join(' '))) return 'strong'
+  // a row of figures with single spaces: three figures at least, half the words
+  const figures = words.filter((word) => isFigure(word) || isGluedMeasure(word)).length
+  if (figures >= 3 && figures * 2 >= words.length) return 'strong'
+  // a timetable row: a time first
+  if (/^\d{1,2}[:.]\d\d(?:\s?[ap]\.?m\.?)?$/i.test(words[0]) && words.length <= 8) return 'strong'
+  // an ingredient: a quantity first, with its unit (`200g`, `2 tbsp`), or a few lower-case words (`2 eggs`, `1 onion, chopped`)
+  if (isGluedMeasure(words[0])) return 'strong'
+  if (isFigure(words[0]) && !words[0].endsWith('.')) {
+    const unit = words.length >= 2 ? words[1].toLowerCase().replace(/[.,]$/, '') : ''
+    if (unit.length >= 2 && UNITS.has(unit)) return 'strong'
+    const rest = words.slice(1)
+    if (rest.length >= 1 && rest.length <= 5 && rest.every((word) => firstLetter(word) === undefined || firstLetter(word) === firstLetter(word)!.toLowerCase())) return 'weak'
+  }
+  return undefined
+}
+
+/**
+ * Runs of data rows (blank lines aside, one at a time) that are a table: two rows or more, figures in half of
+ * them at least. A single `Label: figure` row (`Price as tested: 38,995`) is a data line too. Both are the
+ * article's content, never link lines: their kind becomes `data`.
+ */
+function markTables(infos: Info[]) {
+  const fields: number[] = []
+  let i = 0
+  while (i < infos.length) {
+    const first = dataRow(infos[i])
+    if (first === undefined) {
+      i++
+      continue
+    }
+    const rows: number[] = [i]
+    let strong = first === 'strong' ? 1 : 0
+    let j = i + 1
+    let blanks = 0
+    for (; j < infos.length; j++) {
+      if (infos[j].kind === 'blank') {
+        if (++blanks > 1) break
+        continue
+      }
+      const row = dataRow(infos[j])
+      if (row === undefined) break
+      blanks = 0
+      rows.push(j)
+      if (row === 'strong') strong++
+    }
+    if (rows.length >= 2 && strong * 2 >= rows.length) {
+      for (const r of rows) {
+        infos[r].kind = 'data'
+        infos[r].table = true
+      }
+    } else if (rows.length === 1 && first === 'strong' && isFieldLine(infos[i].text)) {
+      fields.push(i)
+    }
+    i = rows[rows.length - 1] + 1
+  }
+  // A lone `Label: figure` line next to the article's text or a table is part of it; among menu lines (`INSANITY MAX: 30`) it is a menu item.
+  for (const f of fields) {
+    const near = [previousNonBlank(infos, f), nextNonBlank(infos, f)]
+    if (near.some((info) => info !== undefined && (info.kind === 'prose' || info.table === true))) infos[f].kind = 'data'
+  }
+}
+
+function previousNonBlank(infos: Info[], i: number): Info | undefined {
+  for (let j = i - 1; j >= 0; j--) if (infos[j].kind !== 'blank') return infos[j]
+  return undefined
+}
+
+/** `Tested by: ... | Email: ... | Handle: ...`: two `|` cells or more that are `Label: value` fields. */
+function isRecord(text: string): boolean {
+  let fields = 0
+  for (const cell of text.split(' | ')) {
+    const colon = cell.indexOf(': ')
+    if (colon > 0 && isRowLabel(cell.slice(0, colon).trim())) fields++
+  }
+  return fields >= 2
+}
+
+/** `Price as tested: 38,995`: a label, a colon and a figure. */
+function isFieldLine(text: string): boolean {
+  const colon = text.indexOf(': ')
+  return colon > 0 && isRowLabel(text.slice(0, colon)) && isFigureValue(text.slice(colon + 2).trim())
+}
+
 // ---------------------------------------------------------------- cues
 
 /** ` | The Daily Caller`, ` - Reuters`, ` » example.com`: the suffix, or undefined. */
@@ -243,6 +448,8 @@ function publisherSuffix(text: string): string | undefined {
     if (before.length < 3 || after.length === 0 || after.length > 40) continue
     const afterWords = after.split(/\s+/)
     if (afterWords.length > 5) continue
+    // `Tested by: ... | Email: ... | Followers: 12044`: the fields of a record, not a headline and its publisher
+    if (separator === ' | ' && isRecord(text)) continue
     const strong = separator === ' | ' || separator === ' » ' || separator === ' :: '
     // `Headline - Publisher`: one dash only (`June 9 – Tampa – Arena` is a list row) and a headline of four words or more
     if (!strong && (before.length < 4 || text.indexOf(separator) !== at || SEPARATORS.some((other) => other !== separator && other !== ' | ' && text.includes(other)))) continue
@@ -461,9 +668,9 @@ function checkTitles(infos: Info[], settings: Settings, flagged: Map<number, str
   }
 }
 
-/** Paragraphs, field labels (`Detail Author:`) and contents headings end a run of link lines. */
+/** Paragraphs, data rows, field labels (`Detail Author:`) and contents headings end a run of link lines. */
 function breaksRun(info: Info): boolean {
-  if (info.kind === 'prose') return true
+  if (info.kind === 'prose' || info.kind === 'data') return true
   return info.kind === 'other' && !isLabelLine(info) && (info.text.endsWith(':') || info.text.includes(' : ') || isContentsHeading(info.text))
 }
 

@@ -208,6 +208,91 @@ describe('link-residue', () => {
     expect(await lint(features)).toEqual([])
   })
 
+  it("does not report a spec table, a league table, an ingredient list, a timetable or a price list: a run of data rows is the article's content", async () => {
+    // `Price as tested: 38,995`, a caption and label/value rows (two spaces between), then a record whose `|` is not a publisher's
+    const spec = [
+      paragraph('cars'),
+      '',
+      'Price as tested: 38,995',
+      '',
+      'Test car details',
+      'Name  Voltra E5 Long Range',
+      'Battery  77kWh',
+      'Range  310 miles',
+      '',
+      'Tested by: Kozey Skiles | Email: kub@example.com | Handle: @gk_keeling | Followers: 12044',
+    ].join('\n')
+    expect(await lint(spec)).toEqual([])
+    const league = [
+      paragraph('football'),
+      '',
+      'Pos | Team | P | W | D | L | Pts',
+      '1 | Liverpool | 20 | 15 | 3 | 2 | 48',
+      '2 | Arsenal | 20 | 14 | 4 | 2 | 46',
+      '3 | Aston Villa | 20 | 13 | 3 | 4 | 42',
+    ].join('\n')
+    expect(await lint(league)).toEqual([])
+    const leagueSpaced = [paragraph('football'), '', 'Table', '1 Liverpool 20 15 3 2 48', '2 Arsenal 20 14 4 2 46', '3 Aston Villa 20 13 3 4 42', '4 Manchester City 19 12 4 3 40'].join('\n')
+    expect(await lint(leagueSpaced)).toEqual([])
+    const ingredients = [paragraph('soup'), '', 'Ingredients', '', '250g Red Lentils', '1 Large Onion, Finely Chopped', '2 Cloves Garlic, Crushed', '1 tbsp Olive Oil', '1 litre Vegetable Stock', '2 eggs'].join('\n')
+    expect(await lint(ingredients)).toEqual([])
+    const timetable = [paragraph('trains'), '', 'Weekday Departures From Harbour Street', '07:15  Central Station  07:42', '07:45  Central Station  08:12', '08:15  Airport  08:58'].join('\n')
+    expect(await lint(timetable)).toEqual([])
+    const prices = [paragraph('cafes'), '', 'Espresso £2.20', 'Latte £3.10', 'Mocha £3.20', 'Tea £2.40', 'Croissant £2.00'].join('\n')
+    expect(await lint(prices)).toEqual([])
+  })
+
+  it('still reports link lines next to a data table, a menu of short link labels and headlines with numbers', async () => {
+    const league = [paragraph('football'), '', '1 | Liverpool | 20 | 48', '2 | Arsenal | 20 | 46', '3 | Aston Villa | 20 | 42', '', 'Related: Arsenal Stun Liverpool In Late Drama']
+    expect(await lint(league.join('\n'))).toEqual([
+      {
+        reason: 'Stranded link line "Related: Arsenal Stun Liverpool In Late Drama": a title-like line without sentence punctuation outside the article\'s prose, left from the page\'s related links or navigation',
+        ruleId: 'link-residue',
+        line: 7,
+        endLine: 7,
+        column: 1,
+        actual: 'Related: Arsenal Stun Liverpool In Late Drama',
+        expected: [''],
+      },
+    ])
+    const menu = ['Home', 'News', 'Page 2', 'Page 3', 'Contact', 'About']
+    expect(await lint([paragraph('trams'), '', ...menu].join('\n'))).toEqual([
+      {
+        reason: '6 stranded link lines from "Home": title-like lines without sentence punctuation outside the article\'s prose, left from the page\'s related links or navigation',
+        ruleId: 'link-residue',
+        line: 3,
+        endLine: 8,
+        column: 1,
+        actual: menu.join('\n'),
+        expected: [''],
+      },
+    ])
+    const headlines = ['Related Stories', '5 Things To Know About The Rate Cut', '10 Best Beaches In Portugal For 2024', '3 Dead After Storm Hits Coast']
+    expect(await lint([paragraph('harbour'), '', ...headlines].join('\n'))).toEqual([
+      {
+        reason: '4 stranded link lines from "Related Stories": title-like lines without sentence punctuation outside the article\'s prose, left from the page\'s related links or navigation',
+        ruleId: 'link-residue',
+        line: 3,
+        endLine: 6,
+        column: 1,
+        actual: headlines.join('\n'),
+        expected: [''],
+      },
+    ])
+    const published = ['Iran Opens Airspace | Reuters', 'Court Dismisses Objection | Reuters', 'Storm Hits Coast | Reuters']
+    expect(await lint([paragraph('harbour'), '', ...published].join('\n'))).toEqual([
+      {
+        reason: '3 stranded link lines from "Iran Opens Airspace | Reuters": title-like lines without sentence punctuation outside the article\'s prose, left from the page\'s related links or navigation',
+        ruleId: 'link-residue',
+        line: 3,
+        endLine: 5,
+        column: 1,
+        actual: published.join('\n'),
+        expected: [''],
+      },
+    ])
+  })
+
   it('does not report a table of contents (toc-residue judges it) or prose without a period', async () => {
     const text = ['Table of Contents', '- Early Years in the Mill Town', '- The Move to the Coast', 'Early Years in the Mill Town', paragraph('mills')].join('\n')
     expect(await lint(text)).toEqual([])
@@ -247,7 +332,15 @@ describe('link-residue', () => {
   })
 
   it('stays linear on hostile input', async () => {
-    const text = ['A'.repeat(200_000), '| '.repeat(50_000), ('word '.repeat(20) + '\n').repeat(2000), '. X'.repeat(50_000)].join('\n')
+    const text = [
+      'A'.repeat(200_000),
+      '| '.repeat(50_000),
+      ('word '.repeat(20) + '\n').repeat(2000),
+      '. X'.repeat(50_000),
+      'Range' + ' '.repeat(100_000) + '310',
+      'Range  310 miles\nPrice: 38,995\n\n'.repeat(20_000),
+      '1.'.repeat(50_000),
+    ].join('\n')
     // the rule alone (it reads lines, not the tree): retext's parse of such input is not this rule's cost
     const file = new VFile({value: text})
     const start = Date.now()

@@ -105,6 +105,10 @@ export const articleLine: fc.Arbitrary<string> = fc.oneof(
   {weight: 1, arbitrary: fc.tuple(sentence, headline).map(([s, h]) => s + h + ': ' + h)},
   {weight: 1, arbitrary: fc.constantFrom('Detail Author:', 'Socials', 'twitter:', 'instagram:', 'Share this article', 'We invite you to share your thoughts in the comments section below!', "Don't forget to share this article with your friends.", 'What are your thoughts? Let us know in the comments below!', 'References', 'Read more:', 'Related Articles')},
   {weight: 1, arbitrary: fc.array(fc.constantFrom(...LOREM), {minLength: 4, maxLength: 20}).map((w) => w.join(' ') + '.')},
+  // leaked template text
+  {weight: 1, arbitrary: fc.tuple(sentence, fc.constantFrom('{{author_name}}', '%s', '[object Object]', 'NaN', '[INSERT KEYWORD]', '{0}')).map(([s, leak]) => s.slice(0, -1) + ' ' + leak + '.')},
+  // caption credits, bylines and datelines
+  {weight: 1, arbitrary: fc.tuple(fc.constantFrom('Photo: ', 'Credit: ', 'Image: ', 'By ', 'Photo by ', ''), fc.constantFrom('Getty Images', 'Reuters', 'Laura Mowat', 'AP Photo/Jane Doe', 'PUBLISHED: 10:48, 12 March 2019 | UPDATED: 11:02, 12 March 2019'), fc.constantFrom('', ' (Image: GETTY)', ' Credit: EPA')).map((parts) => parts.join(''))},
   {weight: 1, arbitrary: fc.constant('')},
 )
 

@@ -45,7 +45,7 @@ import {countLorem, loremShare} from './data/lorem-ipsum.js'
 export const meta: RuleMeta = {
   id: 'fake-author-block',
   description: 'author/profile key-value blocks filled with fake-data-library values (Faker names, addresses, companies, job titles, lorem bios)',
-  level: 'warn',
+  level: 'error',
   fixable: true,
   options: {
     threshold: {

@@ -17,7 +17,7 @@ import {LOREM_SIZE, countLorem, loremShare, type LoremCount} from './data/lorem-
 export const meta: RuleMeta = {
   id: 'lorem-ipsum',
   description: 'lorem-ipsum or faker-lorem placeholder Latin left in the text (bios, captions, paragraphs)',
-  level: 'warn',
+  level: 'error',
   fixable: true,
   options: {
     minWords: {

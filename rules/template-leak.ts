@@ -18,7 +18,7 @@ import data from './data/template-leak.json' with {type: 'json'}
 export const meta: RuleMeta = {
   id: 'template-leak',
   description: 'generator or CMS scaffolding left in the text: prompt labels cited as sources, {{tokens}}, [PLACEHOLDERS], chatbot self-references, prompt field lines',
-  level: 'warn',
+  level: 'error',
   fixable: true,
   options: {
     minRepeatedCitations: {

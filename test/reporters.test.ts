@@ -78,7 +78,9 @@ describe('README', () => {
     const setUp = /## Set up\n\n```sh\n([^`]*)```/.exec(readme)
     expect(setUp).not.toBeNull()
     expect(setUp![1].trimEnd().split('\n')).toEqual(['npm ci && npx scrapelint seeds/', 'npm test'])
-    expect(readme.indexOf('## Set up')).toBeLessThan(readme.indexOf('## Usage'))
+    // the first section, and its code block the first of the README
+    expect(readme.indexOf('## ')).toBe(readme.indexOf('## Set up'))
+    expect(readme.indexOf('```')).toBe(setUp!.index + '## Set up\n\n'.length)
   })
 
   it('has the rules table the registry generates', async () => {

@@ -15,7 +15,7 @@
  * Everything is token and string logic, linear in the document.
  */
 import type {Root} from 'nlcst'
-import {tag} from './nlp.js'
+import {tagMany} from './nlp.js'
 import type {VFile} from 'vfile'
 import {report, resolveOptions, type RuleMeta, type RuleOptions} from '../src/rule.js'
 import {getLines, removalPlace, toPlace, type Line} from '../src/text.js'
@@ -546,6 +546,16 @@ function isAppendixHeading(info: Info): boolean {
 /** Cues of a related headline rather than of a topic's name: a link label, publisher, duplicate, clickbait, cut-off ending or headline clause. */
 const HEADLINE_CUE = /^(?:link label|publisher|repeated|hyperbolic|clickbait|numbered|cut off|a headline clause)/
 
+/** A run of title-like lines, scored on all but the headline clause; `asks` are the members whose clause counts. */
+interface Run {
+  members: number[]
+  introduced: boolean
+  cues: Map<number, string[]>
+  scores: Map<number, number>
+  strongAnywhere: number
+  asks: number[]
+}
+
 function checkTitles(infos: Info[], settings: Settings, flagged: Map<number, string[]>, links: Map<number, LayoutLine> = new Map()) {
   // Where the article's last paragraph is, and its first line (the title).
   let lastProse = -1
@@ -555,7 +565,10 @@ function checkTitles(infos: Info[], settings: Settings, flagged: Map<number, str
     if (infos[i].kind !== 'blank' && firstContent === -1) firstContent = i
   }
 
-  // Runs of title-like lines: prose ends a run; blank, nav and other lines do not.
+  // Runs of title-like lines: prose ends a run; blank, nav and other lines do not. A first pass scores each
+  // run's members on everything but the headline clause and lists the lines that ask for it; these are
+  // tagged in one batch (a tagger call per line costs several times as much), then a second pass scores the runs.
+  const runs: Run[] = []
   let i = 0
   while (i < infos.length) {
     if (infos[i].kind !== 'title' && !isLabelLine(infos[i])) {
@@ -580,6 +593,7 @@ function checkTitles(infos: Info[], settings: Settings, flagged: Map<number, str
     const cues = new Map<number, string[]>()
     const scores = new Map<number, number>()
     let strongAnywhere = 0
+    const asks: number[] = []
     for (const m of members) {
       const info = infos[m]
       const list: string[] = []
@@ -621,14 +635,21 @@ function checkTitles(infos: Info[], settings: Settings, flagged: Map<number, str
       }
       if (label || list.some((cue) => cue.startsWith('publisher') || cue.startsWith('repeated') || cue.startsWith('a link'))) strongAnywhere++
       // A headline is a clause (`Iran Opens Airspace`, `Court dismisses objection`); lists of names, dates and products are not.
-      if (info.kind === 'title' && list.length > 0 || (info.kind === 'title' && members.length >= 2)) {
-        if (isClause(info.words)) {
-          score += 1
-          list.push('a headline clause without a full stop')
-        }
-      }
+      if (info.kind === 'title' && list.length > 0 || (info.kind === 'title' && members.length >= 2)) asks.push(m)
       cues.set(m, list)
       scores.set(m, score)
+    }
+    runs.push({members, introduced, cues, scores, strongAnywhere, asks})
+  }
+
+  prefetchClauses(runs.flatMap((run) => run.asks.map((m) => infos[m].words)))
+
+  for (const {members, introduced, cues, scores, strongAnywhere, asks} of runs) {
+    for (const m of asks) {
+      if (isClause(infos[m].words)) {
+        scores.set(m, scores.get(m)! + 1)
+        cues.get(m)!.push('a headline clause without a full stop')
+      }
     }
     // The article's own appendix (`See also`, then the names of related topics): a section of the article, not a
     // related-links box, unless a line under the heading shows a headline's cues.
@@ -676,27 +697,52 @@ function breaksRun(info: Info): boolean {
 
 /** Whether a title-like line has a finite verb after its first word (compromise's tagger; Title Case is lowered first). */
 function isClause(words: string[]): boolean {
-  const lowered = words.map((word, i) => (i === 0 || (word.length > 1 && word === word.toUpperCase()) ? word : word.toLowerCase())).join(' ')
+  const lowered = lowerForClause(words)
   // A tagger call costs milliseconds: thousands of repeated headline lines must not cost thousands of calls.
   let known = clauseCache.get(lowered)
   if (known === undefined) {
-    known = tagClause(lowered)
-    if (clauseCache.size >= 10_000) clauseCache.clear()
+    known = tagClauses([lowered])[0]
+    if (clauseCache.size >= CLAUSE_CACHE_MAX) clauseCache.clear()
     clauseCache.set(lowered, known)
   }
   return known
 }
 
-const clauseCache = new Map<string, boolean>()
+/** The line as the tagger sees it: Title Case lowered, the first word and acronyms kept. */
+function lowerForClause(words: string[]): string {
+  return words.map((word, i) => (i === 0 || (word.length > 1 && word === word.toUpperCase()) ? word : word.toLowerCase())).join(' ')
+}
 
-function tagClause(lowered: string): boolean {
-  const doc = tag(lowered)
-  const finite = doc.match('(#PresentTense|#PastTense|#Modal|#Copula)').not('#Gerund').not('#Infinitive').terms().json() as Array<{terms: Array<{index?: [number, number]; text: string}>}>
+const clauseCache = new Map<string, boolean>()
+const CLAUSE_CACHE_MAX = 10_000
+/** Lines per tagger call: past a few dozen a larger batch saves little, and a batch's terms are all held at once. */
+const CLAUSE_BATCH = 500
+
+/** Answers `isClause` for these lines ahead, in as few tagger calls as the batch size allows (each line tagged as if alone). */
+function prefetchClauses(lines: string[][]) {
+  const todo = [...new Set(lines.map(lowerForClause))].filter((lowered) => !clauseCache.has(lowered))
+  for (let from = 0; from < todo.length; from += CLAUSE_BATCH) {
+    const batch = todo.slice(from, from + CLAUSE_BATCH)
+    if (clauseCache.size + batch.length > CLAUSE_CACHE_MAX) clauseCache.clear()
+    tagClauses(batch).forEach((known, k) => clauseCache.set(batch[k], known))
+  }
+}
+
+/** Per line: a finite verb (present or past tense, modal, copula; not a gerund or infinitive) after its first word. */
+function tagClauses(lowered: string[]): boolean[] {
+  const {doc, counts} = tagMany(lowered)
+  // `counts[k]` sentences of the batch are line k's
+  const owner: number[] = []
+  counts.forEach((count, k) => {
+    for (let n = 0; n < count; n++) owner.push(k)
+  })
+  const known = lowered.map(() => false)
+  const finite = doc.match('(#PresentTense|#PastTense|#Modal|#Copula)').not('#Gerund').not('#Infinitive').terms().json() as Array<{terms: Array<{index?: [number, number]}>}>
   for (const hit of finite) {
     const term = hit.terms[0]
-    if (term && term.index && term.index[1] > 0) return true
+    if (term && term.index && term.index[1] > 0) known[owner[term.index[0]]] = true
   }
-  return false
+  return known
 }
 
 /** The same line right before or after (blank lines aside): a link scraped twice (image link + text link). */

@@ -95,6 +95,8 @@ describe('README', () => {
       expect(fs.existsSync(path.join(root, 'rules', `${id}.ts`)), `rules/${id}.ts`).toBe(true)
       const page = fs.readFileSync(path.join(root, 'rules', `${id}.md`), 'utf8')
       expect(page.startsWith(`# ${id}\n`), `rules/${id}.md starts with its id`).toBe(true)
+      const level = /^- Default level: `(\w+)`/m.exec(page)?.[1]
+      expect(level, `rules/${id}.md states the rule's default level`).toBe(rules.find((rule) => rule.meta.id === id)!.meta.level)
     }
     const pages = fs.readdirSync(path.join(root, 'rules')).filter((name) => name.endsWith('.md'))
     expect(pages.map((name) => name.slice(0, -3)).sort()).toEqual([...ids].sort())

@@ -13,6 +13,7 @@
 import type {Root} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import type {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
 import type {Position} from 'unist'
 import {report, resolveOptions, type CorpusCheck, type RuleMeta, type RuleOptions} from '../src/rule.js'
 import {documentColumn, documentOffset} from '../src/text.js'
@@ -208,7 +209,7 @@ export function createCorpusCheck(makeJudge: (options: Options) => Judge = (opti
         }
       }
     }
-    const reported = new Set<string>()
+    const messages = new Messages(files)
     const judged = new Set<string>()
     for (const bucket of index.values()) {
       if (bucket.length < 2) continue
@@ -244,11 +245,12 @@ export function createCorpusCheck(makeJudge: (options: Options) => Judge = (opti
             // `I had never been obsessed with it; I was obsessed with acting`: one sentence holding both sides
             if (saidIn.get(`${a.file}:${a.claim.si}`)?.has(b.says) || saidIn.get(`${b.file}:${b.claim.si}`)?.has(a.says)) continue
             const v = sameFile === sameX ? verdict : judge(a.claim, b.claim, {sameDocument: sameFile})
-            if (v) emit(files, a, b, v.a, v.b, v.kind, reported)
+            if (v) messages.emit(a, b, v.a, v.b, v.kind)
           }
         }
       }
     }
+    messages.finish()
   }
 }
 
@@ -259,29 +261,65 @@ function partner(group: Entry[], other: Entry): Entry {
   return group[0]
 }
 
-function emit(files: VFile[], a: Entry, b: Entry, aSays: string, bSays: string, kind: ConflictKind, reported: Set<string>) {
-  const [first, second, firstSays, secondSays] =
-    a.file < b.file || (a.file === b.file && a.claim.si < b.claim.si) ? [a, b, aSays, bSays] : [b, a, bSays, aSays]
-  const pairKey = `${first.file}:${first.claim.si}|${second.file}:${second.claim.si}`
-  if (reported.has(pairKey)) return
-  reported.add(pairKey)
-  const fileA = files[first.file]
-  const fileB = files[second.file]
-  if (first.file === second.file) {
-    report(fileA, meta, `Contradiction within this document (${KIND_WORDS[kind]}): line ${first.claim.at[0]} says ${firstSays}; line ${second.claim.at[0]} says ${secondSays}`, {
+/** How many other sentences a message names beyond its first counterpart. */
+const MORE_NAMED = 5
+
+/**
+ * The messages of one corpus pass: one per sentence. A sentence that contradicts many others (a
+ * figure that changed across a thousand articles) gets one message naming its first counterpart,
+ * and a note that names up to five more and counts the rest, so the report grows with the claims,
+ * not with the pairs of them.
+ */
+class Messages {
+  private readonly reported = new Set<string>()
+  private readonly bySentence = new Map<string, {message: VFileMessage; more: string[]; count: number}>()
+
+  constructor(private readonly files: VFile[]) {}
+
+  emit(a: Entry, b: Entry, aSays: string, bSays: string, kind: ConflictKind) {
+    const [first, second, firstSays, secondSays] =
+      a.file < b.file || (a.file === b.file && a.claim.si < b.claim.si) ? [a, b, aSays, bSays] : [b, a, bSays, aSays]
+    const pairKey = `${first.file}:${first.claim.si}|${second.file}:${second.claim.si}`
+    if (this.reported.has(pairKey)) return
+    this.reported.add(pairKey)
+    const fileA = this.files[first.file]
+    const fileB = this.files[second.file]
+    if (first.file === second.file) {
+      this.add(first, `line ${second.claim.at[0]}`, () => report(fileA, meta, `Contradiction within this document (${KIND_WORDS[kind]}): line ${first.claim.at[0]} says ${firstSays}; line ${second.claim.at[0]} says ${secondSays}`, {
+        place: place(first.claim),
+        note: `line ${second.claim.at[0]}: “${second.claim.s}”`,
+      }))
+      return
+    }
+    this.add(first, `${fileB.path}:${second.claim.at[0]}`, () => report(fileA, meta, `Contradiction with ${fileB.path}:${second.claim.at[0]} (${KIND_WORDS[kind]}): this says ${firstSays}; ${fileB.path}:${second.claim.at[0]} says ${secondSays}`, {
       place: place(first.claim),
-      note: `line ${second.claim.at[0]}: “${second.claim.s}”`,
-    })
-    return
+      note: `${fileB.path}:${second.claim.at[0]}: “${second.claim.s}”`,
+    }))
+    this.add(second, `${fileA.path}:${first.claim.at[0]}`, () => report(fileB, meta, `Contradiction with ${fileA.path}:${first.claim.at[0]} (${KIND_WORDS[kind]}): this says ${secondSays}; ${fileA.path}:${first.claim.at[0]} says ${firstSays}`, {
+      place: place(second.claim),
+      note: `${fileA.path}:${first.claim.at[0]}: “${first.claim.s}”`,
+    }))
   }
-  report(fileA, meta, `Contradiction with ${fileB.path}:${second.claim.at[0]} (${KIND_WORDS[kind]}): this says ${firstSays}; ${fileB.path}:${second.claim.at[0]} says ${secondSays}`, {
-    place: place(first.claim),
-    note: `${fileB.path}:${second.claim.at[0]}: “${second.claim.s}”`,
-  })
-  report(fileB, meta, `Contradiction with ${fileA.path}:${first.claim.at[0]} (${KIND_WORDS[kind]}): this says ${secondSays}; ${fileA.path}:${first.claim.at[0]} says ${firstSays}`, {
-    place: place(second.claim),
-    note: `${fileA.path}:${first.claim.at[0]}: “${first.claim.s}”`,
-  })
+
+  private add(entry: Entry, where: string, create: () => VFileMessage) {
+    const key = `${entry.file}:${entry.claim.si}`
+    const known = this.bySentence.get(key)
+    if (known) {
+      known.count++
+      if (known.more.length < MORE_NAMED) known.more.push(where)
+      return
+    }
+    this.bySentence.set(key, {message: create(), more: [], count: 0})
+  }
+
+  /** Name the further counterparts in each message's note. */
+  finish() {
+    for (const {message, more, count} of this.bySentence.values()) {
+      if (count === 0) continue
+      const rest = count - more.length
+      message.note += `\nAlso contradicted by ${count} more sentence${count === 1 ? '' : 's'}: ${more.join(', ')}${rest > 0 ? ` and ${rest} more` : ''}.`
+    }
+  }
 }
 
 export const corpus: CorpusCheck = createCorpusCheck()

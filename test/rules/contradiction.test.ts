@@ -75,17 +75,29 @@ describe('contradiction (corpus rule)', () => {
     }
   })
 
-  test('three documents: the two that conflict get a message each, the one that agrees gets none', async () => {
+  test('three documents: each sentence gets one message; the one both others contradict names the second in its note', async () => {
     const files = await extract({'signed.txt': ACME_SIGNED, 'never.txt': ACME_NEVER, 'agrees.txt': ACME_AGREES})
     corpus(files, {})
     const [signed, never, agrees] = files
-    expect(messages(never).length).toBe(2)
-    expect(messages(never).map((m) => m.reason).join('\n')).toContain('signed.txt:2')
-    expect(messages(never).map((m) => m.reason).join('\n')).toContain('agrees.txt:2')
+    expect(messages(never).length).toBe(1)
+    expect(messages(never)[0].reason).toContain('signed.txt:2')
+    expect(messages(never)[0].note).toMatch(/\nAlso contradicted by 1 more sentence: agrees\.txt:2\.$/)
     expect(messages(signed).length).toBe(1)
     expect(messages(signed)[0].reason).toContain('never.txt:2')
     expect(messages(signed)[0].reason).toMatch(/never signed/)
     expect(messages(agrees).length).toBe(1)
+  })
+
+  test('a sentence that many documents contradict gets one message, naming five more and counting the rest', async () => {
+    const texts: Record<string, string> = {'never.txt': ACME_NEVER}
+    for (let i = 0; i < 9; i++) texts[`signed-${i}.txt`] = ACME_SIGNED
+    const files = await extract(texts)
+    corpus(files, {})
+    const never = messages(files[0])
+    expect(never).toHaveLength(1)
+    expect(never[0].reason).toContain('signed-0.txt:2')
+    expect(never[0].note).toMatch(/\nAlso contradicted by 8 more sentences: signed-1\.txt:2, signed-2\.txt:2, signed-3\.txt:2, signed-4\.txt:2, signed-5\.txt:2 and 3 more\.$/)
+    for (const file of files.slice(1)) expect(messages(file)).toHaveLength(1)
   })
 
   test('explicit different subjects never match', async () => {

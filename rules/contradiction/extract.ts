@@ -995,6 +995,8 @@ function modsAfter(tokens: Token[], from: number): string[] {
 /** Verbs too light to carry a claim on their own: only with a number (`has 5,000 employees`). */
 const LIGHT_VERBS = new Set(['have', 'do', 'get', 'make', 'take', 'know', 'say', 'think', 'see', 'go', 'come', 'want', 'need', 'seem', 'become', 'give', 'use', 'find', 'tell', 'ask', 'feel', 'try', 'call', 'keep', 'let', 'put', 'mean', 'show', 'look', 'happen', 'occur', 'believe', 'realize', 'realise', 'like', 'love', 'hate', 'remember', 'forget', 'understand', 'expect', 'hope', 'wonder', 'matter', 'help', 'work', 'play', 'run', 'turn', 'bring', 'hold', 'stand', 'set', 'write', 'read', 'talk', 'speak', 'hear', 'watch', 'move', 'live', 'change', 'start', 'begin', 'continue', 'stop', 'end', 'include', 'involve', 'remain', 'stay', 'appear', 'add', 'note', 'admit'])
 /** Subjects that are not about the world the document reports on (`I`, `you`, `one`). */
+/** Verbs of saying and knowing, whose `that` opens a clause rather than an object. */
+const REPORTING_VERBS = new Set(['say', 'tell', 'report', 'announce', 'confirm', 'warn', 'argue', 'claim', 'note', 'add', 'state', 'explain', 'reveal', 'suggest', 'insist', 'admit', 'deny', 'believe', 'think', 'know', 'hope', 'expect', 'fear', 'find', 'show', 'estimate', 'predict', 'write', 'agree', 'acknowledge', 'mention', 'indicate', 'understand', 'realize', 'realise', 'learn', 'hear', 'feel', 'assume', 'conclude', 'signal', 'tweet', 'testify', 'allege'])
 const PERSONAL = new Set(['i', 'you', 'we', 'one', 'me', 'us', 'someone', 'anyone', 'everyone', 'everybody', 'nobody', 'people', 'somebody', 'anybody', 'no one', 'y’all', 'ya'])
 
 function build(
@@ -1009,6 +1011,9 @@ function build(
     if (c < 97 || c > 122) return null
   }
   if (LIGHT_VERBS.has(pred) && numbers.length === 0) return null
+  // `said that 5,405 people had signed`: `that` opens the reported clause (which makes its own claim),
+  // it is not the object of the saying
+  if (REPORTING_VERBS.has(pred) && object && /^that\s/i.test(object.text)) return null
   let obj = ''
   if (object) {
     if (object.head) obj = [...object.names, object.head].join(' ')

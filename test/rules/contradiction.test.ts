@@ -213,6 +213,16 @@ describe('contradiction (corpus rule)', () => {
     expect(messages(files[1]).map((m) => m.reason)).toEqual(['Contradiction with a.txt:1 (different dates for the same event): this says Margaret Ellison died in 2011; a.txt:1 says Margaret Ellison died in 2009'])
   })
 
+  test('the clause a verb of saying reports is not its object: `said that 5,405 people` is no claim about saying', async () => {
+    const files = await extract({
+      'a.txt': 'The council said that 5,405 people had signed the petition against the tower.',
+      'b.txt': 'The council said that 7,841 residents would vote in the spring.',
+    })
+    for (const file of files) expect(file.data.contradiction!.claims.filter((claim) => claim.pred === 'say')).toEqual([])
+    corpus(files, {})
+    expect(files.flatMap(messages)).toEqual([])
+  })
+
   test('a subject that is only a number or a year is no subject', async () => {
     const files = await extract({'a.txt': 'Officials who studied the flood of 1968, died in 1990.', 'b.txt': 'Officials who studied the storm of 1970, died in 1995.'})
     for (const file of files) expect(file.data.contradiction!.claims.filter((claim) => claim.ss === '1968' || claim.ss === '1970')).toEqual([])

@@ -73,12 +73,12 @@ for (const text of texts) parser.parse(text)
 const floorSeconds = (performance.now() - started) / 1000
 const floor = megabytes / floorSeconds
 
-function cli(jobs, extra = []) {
-  const result = spawnSync(process.execPath, [path.join(root, 'dist/src/cli.js'), '--format', 'json', '--stats', '--jobs', String(jobs), '--no-progress', ...extra, dir], {encoding: 'utf8', maxBuffer: 1 << 30})
+function cli(jobs, extra = [], inputs = [dir], count = docs, size = megabytes) {
+  const result = spawnSync(process.execPath, [path.join(root, 'dist/src/cli.js'), '--format', 'json', '--stats', '--jobs', String(jobs), '--no-progress', ...extra, ...inputs], {encoding: 'utf8', maxBuffer: 1 << 30})
   const stats = /document pass ([\d.]+) s .*corpus pass ([\d.]+) s; peak RSS (\d+) MB/.exec(result.stderr)
   if (!stats) throw new Error(`no --stats line from the CLI:\n${result.stderr}`)
   const seconds = Number(stats[1])
-  return {jobs, seconds, mbs: megabytes / seconds, docs: docs / seconds, corpus: Number(stats[2]), rss: Number(stats[3])}
+  return {jobs, seconds, mbs: size / seconds, docs: count / seconds, corpus: Number(stats[2]), rss: Number(stats[3])}
 }
 
 const one = cli(1)
@@ -92,6 +92,25 @@ row('scrapelint --jobs 1', one.mbs, one.docs, `peak RSS ${one.rss} MB; corpus pa
 row(`scrapelint --jobs ${cores}`, many.mbs, many.docs, `peak RSS ${many.rss} MB; ${(many.mbs / one.mbs).toFixed(2)} × --jobs 1`)
 row('  --jobs 1, contradiction off', lean.mbs, lean.docs, `peak RSS ${lean.rss} MB`)
 console.log(`targets: --jobs 1 ≥ 0.5 × floor (${(one.mbs / floor).toFixed(2)}); --jobs ${cores} ≥ 1.7 × --jobs 1 (${(many.mbs / one.mbs).toFixed(2)})`)
+
+// Real pages as a naive scraper gets them (../shared/data, when it is there): prose as it is, not generated.
+const pagesDir = path.join(root, '..', 'shared', 'data', 'article-extraction-dev')
+if (fs.existsSync(pagesDir)) {
+  const pages = fs.readdirSync(pagesDir).filter((name) => name.endsWith('.page.txt')).map((name) => path.join(pagesDir, name))
+  const pageTexts = pages.map((name) => fs.readFileSync(name, 'utf8'))
+  const pageMegabytes = pageTexts.reduce((sum, text) => sum + text.length, 0) / 1e6
+  started = performance.now()
+  for (const text of pageTexts) parser.parse(text)
+  const pageFloorSeconds = (performance.now() - started) / 1000
+  const pageFloor = pageMegabytes / pageFloorSeconds
+  const onPages = cli(1, [], pages, pages.length, pageMegabytes)
+  const leanPages = cli(1, ['--rule', 'contradiction:off'], pages, pages.length, pageMegabytes)
+  const pageRow = (name, mbs, docsPerSecond) => console.log(`${name.padEnd(28)} ${mbs.toFixed(3).padStart(8)} MB/s ${docsPerSecond.toFixed(1).padStart(8)} docs/s ${(mbs / pageFloor).toFixed(2).padStart(6)} × floor`)
+  console.log(`\nreal pages: the ${pages.length} .page.txt files of ../shared/data/article-extraction-dev, ${pageMegabytes.toFixed(2)} MB`)
+  pageRow('floor (retext-english parse)', pageFloor, pages.length / pageFloorSeconds)
+  pageRow('scrapelint --jobs 1', onPages.mbs, onPages.docs)
+  pageRow('  --jobs 1, contradiction off', leanPages.mbs, leanPages.docs)
+}
 
 console.log('\ncorpus pass on generated facts (the corpus rules\' own benchmarks):')
 for (const script of ['bench-shared-boilerplate.mjs', 'bench-contradiction.mjs']) {

@@ -21,6 +21,20 @@ const P1 = 'The council voted on Tuesday to close the old bridge for repairs, af
 const P2 = 'Traffic will be diverted through the industrial estate for at least six weeks, and the bus company says it will add extra services at peak times.'
 const P3 = 'Residents who live beside the diversion route have asked for a temporary speed limit, which the council says it will consider at its next meeting.'
 
+/** The message for `count` lines of furniture `where` the article's edge paragraph (at `paragraph`), removing `removed`. */
+function furniture(count: number, where: 'after' | 'before', paragraph: number, line: number, endLine: number, removed: string) {
+  const edge = where === 'after' ? 'last' : 'first'
+  return {
+    ruleId: 'page-furniture',
+    reason: `${count} lines of page furniture ${where} the article's ${edge} paragraph (line ${paragraph}): menus, share rows, footers or related links the scraper kept`,
+    line,
+    endLine,
+    actual: removed,
+    expected: [''],
+    removed,
+  }
+}
+
 describe('page-furniture', () => {
   it('reports the menu before the article and the share row, links and footer after it, as whole lines', async () => {
     const text = ['Home', 'News', 'Sport', 'Weather', 'Log in', '', 'Bridge to close for repairs', '', P1, '', P2, '', P3, '', 'Share this:', 'Facebook', 'Twitter', 'Related stories', 'Council tax to rise next year', '© 2019 Example News. All rights reserved.', 'Privacy Policy'].join('\n')
@@ -75,15 +89,7 @@ describe('page-furniture', () => {
     const text = [P1, '', P2, '', P3, '', ...tail].join('\n')
     const removed = tail.join('\n')
     expect(await lint(text)).toEqual([
-      {
-        ruleId: 'page-furniture',
-        reason: "12 lines of page furniture after the article's last paragraph (line 5): menus, share rows, footers or related links the scraper kept",
-        line: 7,
-        endLine: 20,
-        actual: removed,
-        expected: [''],
-        removed,
-      },
+      furniture(12, 'after', 5, 7, 20, removed),
     ])
   })
 
@@ -93,15 +99,7 @@ describe('page-furniture', () => {
     const text = [P1, '', P2, '', P3, '', ...tail].join('\n')
     const removed = tail.join('\n')
     expect(await lint(text)).toEqual([
-      {
-        ruleId: 'page-furniture',
-        reason: "4 lines of page furniture after the article's last paragraph (line 5): menus, share rows, footers or related links the scraper kept",
-        line: 7,
-        endLine: 10,
-        actual: removed,
-        expected: [''],
-        removed,
-      },
+      furniture(4, 'after', 5, 7, 10, removed),
     ])
   })
 
@@ -123,15 +121,7 @@ describe('page-furniture', () => {
     const text = [P1, '', P2, '', P3, '', ...tail].join('\n')
     const removed = tail.join('\n')
     expect(await lint(text)).toEqual([
-      {
-        ruleId: 'page-furniture',
-        reason: "12 lines of page furniture after the article's last paragraph (line 5): menus, share rows, footers or related links the scraper kept",
-        line: 7,
-        endLine: 18,
-        actual: removed,
-        expected: [''],
-        removed,
-      },
+      furniture(12, 'after', 5, 7, 18, removed),
     ])
   })
 
@@ -147,15 +137,7 @@ describe('page-furniture', () => {
     const text = [P1, '', P2, '', P3, '', ...footer, ...overlay].join('\n')
     const removed = [...footer, ...overlay].join('\n')
     expect(await lint(text)).toEqual([
-      {
-        ruleId: 'page-furniture',
-        reason: "11 lines of page furniture after the article's last paragraph (line 5): menus, share rows, footers or related links the scraper kept",
-        line: 7,
-        endLine: 17,
-        actual: removed,
-        expected: [''],
-        removed,
-      },
+      furniture(11, 'after', 5, 7, 17, removed),
     ])
     // A photo credit with a copyright sign inside the article is not the page's footer.
     expect(await lint([P1, '', '© 2019 Jane Doe / Example Agency', '', P2, '', P3].join('\n'))).toEqual([])
@@ -173,15 +155,7 @@ describe('page-furniture', () => {
     const text = [P1, '', P2, '', ...tail].join('\n')
     const removed = tail.join('\n')
     expect(await lint(text)).toEqual([
-      {
-        ruleId: 'page-furniture',
-        reason: "6 lines of page furniture after the article's last paragraph (line 3): menus, share rows, footers or related links the scraper kept",
-        line: 5,
-        endLine: 10,
-        actual: removed,
-        expected: [''],
-        removed,
-      },
+      furniture(6, 'after', 3, 5, 10, removed),
     ])
     // A paragraph of the article that trails off is still the article, and nothing after it is furniture.
     expect(await lint([P1, '', P2, '', 'And then the council said it would think about it again next year, as it always does...'].join('\n'))).toEqual([])
@@ -195,15 +169,7 @@ describe('page-furniture', () => {
     const text = [...head, P1, '', P2, '', P3, '', P1.replace('Tuesday', 'Monday')].join('\n')
     const removed = head.slice(0, -1).join('\n') + '\n'
     expect(await lint(text)).toEqual([
-      {
-        ruleId: 'page-furniture',
-        reason: "10 lines of page furniture before the article's first paragraph (line 12): menus, share rows, footers or related links the scraper kept",
-        line: 1,
-        endLine: 11,
-        actual: removed,
-        expected: [''],
-        removed,
-      },
+      furniture(10, 'before', 12, 1, 11, removed),
     ])
     // The same widget between two halves of an article of equal weight is inside the article.
     expect(await lint([P1, '', P2, '', ...widget, '', P3, '', P1.replace('Tuesday', 'Monday')].join('\n'))).toEqual([])
@@ -217,15 +183,7 @@ describe('page-furniture', () => {
     const text = [P1, '', P2, '', P3, '', P1.replace('Tuesday', 'Monday'), '', ...tail].join('\n')
     const removed = tail.join('\n')
     expect(await lint(text)).toEqual([
-      {
-        ruleId: 'page-furniture',
-        reason: "10 lines of page furniture after the article's last paragraph (line 7): menus, share rows, footers or related links the scraper kept",
-        line: 9,
-        endLine: 18,
-        actual: removed,
-        expected: [''],
-        removed,
-      },
+      furniture(10, 'after', 7, 9, 18, removed),
     ])
     // After a short article, the same paragraphs are as heavy as the article: they stay.
     expect(await lint([P1, '', P2, '', ...gap, promo, disclaimer].join('\n'))).toEqual([])
@@ -237,15 +195,7 @@ describe('page-furniture', () => {
     const text = [P1, '', P2, '', P3, '', P1.replace('Tuesday', 'Monday'), '', ...box, bio].join('\n')
     const removed = [...box, bio].join('\n')
     expect(await lint(text)).toEqual([
-      {
-        ruleId: 'page-furniture',
-        reason: "9 lines of page furniture after the article's last paragraph (line 7): menus, share rows, footers or related links the scraper kept",
-        line: 9,
-        endLine: 17,
-        actual: removed,
-        expected: [''],
-        removed,
-      },
+      furniture(9, 'after', 7, 9, 17, removed),
     ])
     // A sentence about the author in the article's prose is not a heading.
     expect(await lint([P1, '', 'About the author of the report, little is known.', '', P2].join('\n'))).toEqual([])
@@ -257,15 +207,7 @@ describe('page-furniture', () => {
     const text = [...head, P1, '', P2, '', P3].join('\n')
     const removed = head.slice(0, -1).join('\n') + '\n'
     expect(await lint(text)).toEqual([
-      {
-        ruleId: 'page-furniture',
-        reason: "7 lines of page furniture before the article's first paragraph (line 9): menus, share rows, footers or related links the scraper kept",
-        line: 1,
-        endLine: 8,
-        actual: removed,
-        expected: [''],
-        removed,
-      },
+      furniture(7, 'before', 9, 1, 8, removed),
     ])
   })
 
@@ -275,15 +217,7 @@ describe('page-furniture', () => {
     const text = [P1, '', P2, '', ...dates, ...footer].join('\n')
     const removed = footer.join('\n')
     expect(await lint(text)).toEqual([
-      {
-        ruleId: 'page-furniture',
-        reason: "3 lines of page furniture after the article's last paragraph (line 3): menus, share rows, footers or related links the scraper kept",
-        line: 11,
-        endLine: 13,
-        actual: removed,
-        expected: [''],
-        removed,
-      },
+      furniture(3, 'after', 3, 11, 13, removed),
     ])
   })
 
@@ -302,15 +236,7 @@ describe('page-furniture', () => {
     const text = [r1, '', r2, '', ...tail].join('\n')
     const removed = tail.join('\n')
     expect(await lint(text)).toEqual([
-      {
-        ruleId: 'page-furniture',
-        reason: "4 lines of page furniture after the article's last paragraph (line 3): menus, share rows, footers or related links the scraper kept",
-        line: 5,
-        endLine: 8,
-        actual: removed,
-        expected: [''],
-        removed,
-      },
+      furniture(4, 'after', 3, 5, 8, removed),
     ])
     // `Главная` is a menu word, `Главнаяулица` is not; `Sharealike` is not `Share`.
     expect(await lint([r1, '', r2, '', 'Главнаяулица', 'Sharealike', 'Homeward'].join('\n'))).toEqual([])
@@ -324,15 +250,7 @@ describe('page-furniture', () => {
     const text = [P1, '', P2, '', ...tail].join('\n')
     const removed = tail.join('\n')
     expect(await lint(text)).toEqual([
-      {
-        ruleId: 'page-furniture',
-        reason: "3 lines of page furniture after the article's last paragraph (line 3): menus, share rows, footers or related links the scraper kept",
-        line: 5,
-        endLine: 7,
-        actual: removed,
-        expected: [''],
-        removed,
-      },
+      furniture(3, 'after', 3, 5, 7, removed),
     ])
   })
 
@@ -343,15 +261,7 @@ describe('page-furniture', () => {
     const text = [P1, '', P2, '', ...appendix, '', ...footer].join('\n')
     const removed = footer.join('\n')
     expect(await lint(text)).toEqual([
-      {
-        ruleId: 'page-furniture',
-        reason: "3 lines of page furniture after the article's last paragraph (line 3): menus, share rows, footers or related links the scraper kept",
-        line: 10,
-        endLine: 12,
-        actual: removed,
-        expected: [''],
-        removed,
-      },
+      furniture(3, 'after', 3, 10, 12, removed),
     ])
     // Further down the furniture, `See also` is one of its lines.
     const late = ['Share', 'Facebook', 'See also', 'Council tax to rise next year']

@@ -7,7 +7,6 @@
  * errors. Never a stack trace unless SCRAPELINT_DEBUG is set.
  */
 import fs from 'node:fs/promises'
-import os from 'node:os'
 import path from 'node:path'
 import process from 'node:process'
 import yargs from 'yargs'
@@ -72,7 +71,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('max-file-size', {type: 'number', default: 20, describe: 'skip files larger than this many MiB'})
     .option('input-format', {choices: FORMAT_NAMES, describe: 'read every input as this format (default: by extension: .txt, .md, .html, .jsonl, each optionally .gz)'})
     .option('jsonl-field', {type: 'string', default: 'text', describe: 'the field of a JSON Lines record that holds its text (a.b for a nested field)'})
-    .option('jobs', {alias: 'j', type: 'number', default: os.availableParallelism(), defaultDescription: 'the number of cores', describe: 'worker threads for the per-document pass (1: in-process)'})
+    .option('jobs', {alias: 'j', type: 'number', defaultDescription: 'the number of cores for 1.5 MB of input or more, else 1', describe: 'worker threads for the per-document pass (1: in-process)'})
     .option('cache', {type: 'boolean', default: false, describe: 'reuse per-document results of unchanged documents'})
     .option('cache-location', {type: 'string', default: DEFAULT_CACHE_LOCATION, describe: 'the cache file'})
     .option('emit-facts', {type: 'string', describe: 'also write each document\'s messages and facts to this JSON Lines file'})
@@ -110,8 +109,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(listRules() + '\n')
     return 0
   }
-  const jobs = args.jobs
-  if (!Number.isInteger(jobs) || jobs < 1) throw new ScrapelintError(`--jobs takes a whole number from 1, not ${jobs}`)
+  const jobs = args.jobs === undefined ? 'auto' : args.jobs
+  if (jobs !== 'auto' && (!Number.isInteger(jobs) || jobs < 1)) throw new ScrapelintError(`--jobs takes a whole number from 1, not ${jobs}`)
   const format = args.format as Format
   const output = args.output === undefined ? undefined : path.resolve(process.cwd(), args.output)
   const config = (args.config as string | boolean | undefined) === false ? false : args.config
@@ -173,7 +172,7 @@ export async function main(argv: string[]): Promise<number> {
     const {documents, characters, cached, documentMs, corpusMs} = result.stats
     const seconds = documentMs / 1000
     warn(
-      `${documents} documents, ${(characters / 1e6).toFixed(2)} MB (${cached} from the cache); document pass ${seconds.toFixed(2)} s (${(characters / 1e6 / seconds).toFixed(2)} MB/s, ${(documents / seconds).toFixed(1)} documents/s, ${jobs} jobs); corpus pass ${(corpusMs / 1000).toFixed(2)} s; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+      `${documents} documents, ${(characters / 1e6).toFixed(2)} MB (${cached} from the cache); document pass ${seconds.toFixed(2)} s (${(characters / 1e6 / seconds).toFixed(2)} MB/s, ${(documents / seconds).toFixed(1)} documents/s, ${result.stats.jobs} jobs); corpus pass ${(corpusMs / 1000).toFixed(2)} s; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
     )
   }
   const code = await finish(result.files, result.errors, {format, quiet: args.quiet, output, color: args.color, maxWarnings: maxWarnings, reportToStderr: result.textOnStdout})

@@ -4,6 +4,7 @@
  * left on `file.data`.
  */
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import pLimit from 'p-limit'
 import {Piscina} from 'piscina'
@@ -45,8 +46,12 @@ export interface LintOptions {
   maxFileSize?: number
   /** Lint documents longer than this many characters in windows (default 200,000). */
   windowSize?: number
-  /** Worker threads for the per-document pass (default 1: in this thread). */
-  jobs?: number
+  /**
+   * Worker threads for the per-document pass (default 1: in this thread). `'auto'`: every core when
+   * the inputs are AUTO_POOL_BYTES or more, else 1 (a pool's start and each worker's own warm-up cost
+   * more than they save on a few files: a pre-commit hook, an editor).
+   */
+  jobs?: number | 'auto'
   /** Reuse per-document results from this cache file, and update it (see src/cache.ts). */
   cache?: string
   /** Write each document's messages and facts here as JSON Lines (for `scrapelint corpus`). */
@@ -80,6 +85,23 @@ export interface RunStats {
   /** Milliseconds in the per-document pass and in the corpus pass. */
   documentMs: number
   corpusMs: number
+  /** Worker threads used (1: in this thread). */
+  jobs: number
+}
+
+/** With `jobs: 'auto'`, inputs of this many bytes or more are linted by a worker per core. */
+export const AUTO_POOL_BYTES = 1.5 * 1024 * 1024
+
+/** The number of workers `jobs` asks for, given the inputs (sizes from the file system; stdin counts as its text). */
+async function resolveJobs(jobs: LintOptions['jobs'], files: string[], stdin: string | undefined): Promise<number> {
+  if (jobs !== 'auto') return jobs ?? 1
+  let bytes = 0
+  for (const name of files) {
+    if (bytes >= AUTO_POOL_BYTES) break
+    if (name === '-') bytes += Buffer.byteLength(stdin ?? '')
+    else bytes += await fs.promises.stat(name).then((stat) => stat.size, () => 0)
+  }
+  return bytes >= AUTO_POOL_BYTES ? os.availableParallelism() : 1
 }
 
 export interface TextInput {
@@ -122,7 +144,8 @@ export async function lint(names: string[], options: LintOptions = {}): Promise<
   const errors = [...inputs.errors]
   const cache = options.cache ? await Cache.open(path.resolve(cwd, options.cache), (text) => warnings.push(text)) : undefined
   const facts = options.emitFacts ? fs.createWriteStream(path.resolve(cwd, options.emitFacts)) : undefined
-  const run = new Run(loader, {...options, cache, facts})
+  const jobs = await resolveJobs(options.jobs, inputs.files, options.stdin)
+  const run = new Run(loader, {...options, jobs, cache, facts})
   const files: VFile[] = []
   const started = performance.now()
 
@@ -162,7 +185,7 @@ export async function lint(names: string[], options: LintOptions = {}): Promise<
     for (const file of files) toSource(file)
     if (cache) await cache.save()
     const characters = run.characters
-    return {files: sortFiles(files), warnings, errors, stats: {documents: files.length + context.length, characters, cached: cache?.hits ?? 0, documentMs, corpusMs: performance.now() - started - documentMs}}
+    return {files: sortFiles(files), warnings, errors, stats: {documents: files.length + context.length, characters, cached: cache?.hits ?? 0, documentMs, corpusMs: performance.now() - started - documentMs, jobs}}
   } finally {
     await run.close()
     if (facts) await new Promise<void>((resolve, reject) => facts.end((error?: Error | null) => (error ? reject(error) : resolve())))
@@ -191,7 +214,8 @@ function sortFiles(files: VFile[]): VFile[] {
   return files.sort(compareFile)
 }
 
-interface RunOptions extends Pick<LintOptions, 'windowSize' | 'jobs' | 'keepText' | 'config' | 'rules' | 'onProgress'> {
+interface RunOptions extends Pick<LintOptions, 'windowSize' | 'keepText' | 'config' | 'rules' | 'onProgress'> {
+  jobs?: number
   cache?: Cache
   facts?: fs.WriteStream
 }

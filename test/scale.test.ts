@@ -1,6 +1,8 @@
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {rules} from '../rules/index.js'
 import {runCli, tempDir} from './helpers.js'
 
 /** A small deterministic corpus: articles that share a footer, some with defects. */
@@ -38,6 +40,15 @@ describe('--jobs', () => {
     expect(report.some((file) => file.messages.some((message) => message.ruleId === 'shared-boilerplate'))).toBe(true)
     expect(two.stdout).toBe(one.stdout)
     expect(three.stdout).toBe(one.stdout)
+  })
+
+  it('without --jobs: in-process for a few files, a worker per core from 1.5 MB of input', () => {
+    const stats = (stderr: string) => / (\d+) jobs\)/.exec(stderr)?.[1]
+    const cwd = tempDir({...corpus(3), 'big/crawl.txt': 'The harbour bridge reopened on Tuesday after a month of repairs.\n\n'.repeat(25_000)})
+    expect(stats(runCli(['--stats', 'articles'], {cwd}).stderr)).toBe('1')
+    expect(stats(runCli(['--stats', '--jobs', '2', 'articles'], {cwd}).stderr)).toBe('2')
+    const off = rules.flatMap((rule) => ['--rule', `${rule.meta.id}:off`])
+    expect(stats(runCli(['--stats', ...off, 'big'], {cwd}).stderr)).toBe(String(os.availableParallelism()))
   })
 
   it('refuses a job count that is not a whole number from 1', () => {

@@ -43,6 +43,15 @@ import {
   nominativePronouns,
   preVerbAdverbs,
   pronounEnders,
+  gerundLicensors,
+  infinitiveTakers,
+  notRelativeHeads,
+  passiveAuxiliaries,
+  relativeSubjects,
+  strandBoundaries,
+  strandParticles,
+  strandVerbs,
+  strandWh,
 } from './data/incomplete-quote.js'
 
 export const meta: RuleMeta = {
@@ -476,8 +485,21 @@ function endProblem(context: Context, span: Span): Omit<Finding, 'notes'> & {not
         notes: [`A quotation cannot end on ${kind} ${quoted(word.value)}${before ? ` (after ${quoted(previous!.value)})` : ''}; its end was probably lost.`],
       }
     }
-    return undefined
+    if (lower !== 'to') return undefined
   }
+
+  // `... except wait for.`, `Children were actually talking to.`: a stranded preposition nothing licenses.
+  const stranded = strandedPreposition(tokens, span, wordIndex)
+  if (stranded) {
+    return {
+      start,
+      end,
+      word: word.value,
+      reason: `Quote ends on the preposition ${quoted(word.value)} after ${quoted(stranded.verb)} with no object: the rest of the sentence is missing`,
+      notes: [`${quoted(stranded.verb + ' ' + word.value)} needs an object, and nothing before it in the clause (a wh-word, a relative clause as in \`the people I talked to\`, \`something to\` + verb, a passive) leaves a gap for it to be stranded from${stranded.boundary ? `; ${quoted(stranded.boundary)} opens a clause a gap cannot reach into` : ''}.`],
+    }
+  }
+  if (lower === 'to') return undefined
 
   // `a new.`, `the main.`: an attributive adjective without its noun.
   if (previous && ((previous.lower === 'a' || previous.lower === 'an') && attributiveAdjectives.has(lower) ||
@@ -523,6 +545,128 @@ function endProblem(context: Context, span: Span): Omit<Finding, 'notes'> & {not
     }
   }
   return undefined
+}
+
+/** Index of the word before `index` (skipping spaces, and quote marks when `quotes`), or -1 when punctuation or `floor` comes first. */
+function previousWordIndex(tokens: Token[], index: number, floor: number, quotes = false): number {
+  for (let other = index - 1; other > floor; other--) {
+    const token = tokens[other]
+    if (token.kind === 'space') continue
+    if (quotes && token.kind === 'punct' && (DOUBLE.has(token.value) || SINGLE.has(token.value))) continue
+    return token.kind === 'word' ? other : -1
+  }
+  return -1
+}
+
+/** Determiners that open the subject of a zero relative clause after a noun (`the chair the teacher sat on`). */
+const RELATIVE_DETERMINERS = new Set(['the', 'my', 'his', 'her', 'our', 'their', 'your', 'its', 'this', 'these', 'those'])
+
+/** A word in -ed or -ing that is not a noun in -ing (`something`, `meeting`): probably a verb form. */
+function looksVerbal(word: string): boolean {
+  return /(?:ed|ing)$/.test(word) && !word.endsWith('thing') && !ING_NOUNS.has(word)
+}
+
+const ING_NOUNS = new Set(['morning', 'evening', 'meeting', 'building', 'feeling', 'ceiling', 'king', 'ring', 'spring', 'wing', 'string', 'wedding', 'bed', 'need', 'speed', 'seed', 'red', 'hundred', 'shed'])
+
+const SKIPPED_ADVERBS = new Set(['not', 'never', 'already', 'just', 'also', 'always', 'often', 'rarely', 'ever', 'all', 'even', 'still', "n't"])
+
+/**
+ * A quote that ends on verb + preposition (`wait for`, `talking to`) whose gap nothing licenses:
+ * walking back through the clause finds no wh-word (`what they are looking for`), no relative
+ * clause (`the people I was talking to`, `the deal that we agreed to`), no infinitival relative or
+ * tough adjective (`something to worry about`, `easy to talk to`), no passive (`it was dealt
+ * with`), no `worth` + -ing. Adjunct clauses (`except`, `because`) stop the walk: a gap cannot be
+ * in them (`nothing we could do except wait for.`). Linear: at most one walk of 40 words per quote.
+ */
+function strandedPreposition(tokens: Token[], span: Span, prepIndex: number): {verb: string; boundary?: string} | undefined {
+  const prep = tokens[prepIndex]
+  const verbs = strandVerbs[prep.lower]
+  if (!verbs) return undefined
+  let verbIndex = previousWordIndex(tokens, prepIndex, span.open)
+  if (verbIndex < 0) return undefined
+  let shown = tokens[verbIndex].value
+  const particle = strandParticles[tokens[verbIndex].lower + ' ' + prep.lower]
+  if (particle) {
+    const before = previousWordIndex(tokens, verbIndex, span.open)
+    if (before < 0 || !particle.has(tokens[before].lower)) return undefined
+    shown = tokens[before].value + ' ' + shown
+    verbIndex = before
+  } else {
+    if (!verbs.has(tokens[verbIndex].lower) && /ly$/.test(tokens[verbIndex].lower)) {
+      const before = previousWordIndex(tokens, verbIndex, span.open)
+      if (before < 0) return undefined
+      shown = tokens[before].value + ' ' + shown
+      verbIndex = before
+    }
+    if (!verbs.has(tokens[verbIndex].lower)) return undefined
+  }
+  const verb = tokens[verbIndex]
+  // A passive or pseudo-passive (`it was dealt with`, `it has been paid for`), `worth fighting for`.
+  let auxiliary = previousWordIndex(tokens, verbIndex, span.open)
+  while (auxiliary >= 0 && (SKIPPED_ADVERBS.has(tokens[auxiliary].lower) || /ly$/.test(tokens[auxiliary].lower))) auxiliary = previousWordIndex(tokens, auxiliary, span.open)
+  if (auxiliary >= 0) {
+    if (!verb.lower.endsWith('ing') && passiveAuxiliaries.has(tokens[auxiliary].lower)) return undefined
+    if (verb.lower.endsWith('ing') && gerundLicensors.has(tokens[auxiliary].lower)) return undefined
+  }
+  // A zero relative clause whose subject is a bare noun or an indefinite pronoun (`the results
+  // investors were hoping for`, `something everyone can agree with`): the subject of the verb
+  // group is itself preceded by a nominal, with nothing between.
+  let subjectIndex = previousWordIndex(tokens, verbIndex, span.open)
+  while (subjectIndex >= 0 && (auxiliaries.has(tokens[subjectIndex].lower) || passiveAuxiliaries.has(tokens[subjectIndex].lower) ||
+    SKIPPED_ADVERBS.has(tokens[subjectIndex].lower) || /ly$/.test(tokens[subjectIndex].lower) || tokens[subjectIndex].lower.endsWith("n't"))) {
+    subjectIndex = previousWordIndex(tokens, subjectIndex, span.open)
+  }
+  if (subjectIndex >= 0 && subjectIndex < verbIndex) {
+    const subject = tokens[subjectIndex].lower
+    const head = previousWordIndex(tokens, subjectIndex, span.open)
+    const headWord = head >= 0 ? tokens[head].lower : undefined
+    if (headWord !== undefined && !relativeSubjects.has(subject) && !notRelativeHeads.has(subject) && !determiners.has(subject) &&
+      !looksVerbal(subject) && !notRelativeHeads.has(headWord) && !determiners.has(headWord) && closers[headWord] === undefined &&
+      !relativeSubjects.has(headWord) && !looksVerbal(headWord) && !/ly$/.test(headWord) && !headWord.endsWith("n't") &&
+      !passiveAuxiliaries.has(headWord) && !auxiliaries.has(headWord) && isLower(tokens[head].value)) return undefined
+  }
+  // The walk may go on before the opening mark when the quote continues the sentence around it
+  // (`the people "he grew up with."`).
+  const first = tokens[span.open + 1]
+  const lead = span.open > 0 ? previousWordIndex(tokens, span.open, -1) : -1
+  const cross = first !== undefined && first.kind === 'word' && (isLower(first.value) || /^i(?:'[a-z]+)?$/.test(first.lower)) && lead >= 0
+  const floor = cross ? -1 : span.open
+  let words = 0
+  for (let index = verbIndex - 1; index > floor && words < 40; index--) {
+    const token = tokens[index]
+    if (token.kind === 'space') continue
+    if (token.kind === 'punct') {
+      if (DOUBLE.has(token.value) || SINGLE.has(token.value) || token.value === '-' || token.value === "'" || token.value === '’') continue
+      return {verb: shown}
+    }
+    if (token.kind !== 'word') continue
+    words++
+    const lower = token.lower
+    if (strandBoundaries.has(lower)) return {verb: shown, boundary: token.value}
+    if (strandWh.has(lower)) return undefined
+    const before = previousWordIndex(tokens, index, floor, cross)
+    const previous = before >= 0 ? tokens[before].lower : undefined
+    if (lower === 'that') {
+      // A relative `that` after a noun (`the deal that we agreed to`); a demonstrative that opens the clause.
+      if (previous === undefined || (!notRelativeHeads.has(previous) && !/ly$/.test(previous))) return undefined
+      continue
+    }
+    if (lower === 'to' && index < verbIndex - 1) {
+      // `something to worry about`, `easy to talk to`; not `we wanted to talk to`.
+      if (previous !== undefined && !infinitiveTakers.has(previous) && !notRelativeHeads.has(previous) &&
+        !looksVerbal(previous) && !/ly$/.test(previous)) return undefined
+      continue
+    }
+    // A zero relative clause: a nominal right before the subject (`the chair he sat on`, `something
+    // Scooter agrees with`, `the rules the club signed up to`).
+    const nounSubject = RELATIVE_DETERMINERS.has(lower) || (isCapitalized(token.value) && previous !== undefined && !looksVerbal(previous))
+    if ((relativeSubjects.has(lower) || nounSubject) && previous !== undefined && !notRelativeHeads.has(previous) &&
+      !/ly$/.test(previous) && !relativeSubjects.has(previous) && closers[previous] === undefined && !previous.endsWith("n't") &&
+      !(nounSubject && looksVerbal(previous)) && isLetter(tokens[before].value[0]) && isLower(tokens[before].value)) {
+      return undefined
+    }
+  }
+  return {verb: shown}
 }
 
 /** Whether word tokens follow each other with only spaces between. */

@@ -312,3 +312,131 @@ export const pronounEnders = new Set([
   'did', 'have', 'has', 'had', 'will', 'would', 'can', 'could', 'shall', 'should', 'may', 'might',
   'must', 'like', 'unlike', 'except', 'including',
 ])
+
+/**
+ * Stranded prepositions: a quote may end on one only when something earlier licenses the gap (a
+ * wh-word, a relative clause, an infinitival relative, a passive). Each preposition lists the
+ * verbs (and adjectives) that take it with an object (`wait for`, `talk to`); a verb whose
+ * preposition can also be an adverb or a particle (`carry on`, `log in`, `vote for`) is not listed,
+ * so that a bare `... we carried on.` stays silent. Base forms; `strandForms` inflects them, and
+ * irregular forms are listed as they are.
+ */
+const strandVerbBases: Record<string, string> = {
+  for: 'wait look ask hope search apply pay account care prepare long opt vouch shop fish beg plead ' +
+    'campaign lobby settle strive yearn thank blame compensate substitute budget allow cater ' +
+    'paid sought fought bought shopped shopping begged begging',
+  to: 'talk listen belong refer respond reply adapt relate object stick cling subscribe cater ' +
+    'apologise apologize explain speak spoke spoken wrote written report conform adhere ' +
+    'succumb attend appeal referred referring',
+  with: 'deal cope agree disagree interfere comply sympathise sympathize empathise empathize ' +
+    'collaborate cooperate co-operate negotiate argue fiddle tamper reason dealt agreeing disagreeing ' +
+    'familiar satisfied happy unhappy content pleased disappointed obsessed associated',
+  about: 'talk worry care think complain speak spoke spoken know knew known learn learnt hear heard ' +
+    'read joke ask dream dreamt argue write wrote written forget forgot forgotten boast brag ' +
+    'enquire inquire fuss rave gossip',
+  at: 'look stare glance gaze laugh aim point hint shout yell scream grin smile wink marvel ' +
+    'arrive arrived',
+  from: 'come came suffer recover benefit profit hear heard differ derive stem emerge refrain ' +
+    'abstain withdraw withdrew withdrawn graduate borrow stemmed stemming',
+  into: 'look run ran running bump crash delve tap tapped tapping dig dug digging break broke broken',
+  on: 'rely depend count focus insist comment concentrate dwell elaborate capitalise capitalize ' +
+    'reflect frown embark dwelt',
+  upon: 'rely depend count focus insist comment dwell elaborate reflect embark',
+}
+
+/** `talk` → talk, talks, talked, talking (regular spelling rules; irregular forms are listed). */
+export function strandForms(base: string): string[] {
+  if (/[^aeiou]y$/.test(base)) {
+    const stem = base.slice(0, -1)
+    return [base, stem + 'ies', stem + 'ied', base + 'ing']
+  }
+  if (base.endsWith('e')) return [base, base + 's', base + 'd', base.slice(0, -1) + 'ing']
+  if (/(?:[sxz]|sh|ch)$/.test(base)) return [base, base + 'es', base + 'ed', base + 'ing']
+  return [base, base + 's', base + 'ed', base + 'ing']
+}
+
+/** Per stranded preposition, the word forms that need it to have an object. */
+export const strandVerbs: Record<string, Set<string>> = Object.fromEntries(
+  Object.entries(strandVerbBases).map(([preposition, bases]) => [preposition, new Set(bases.split(' ').flatMap(strandForms))]),
+)
+
+/** Particles between a verb and its preposition (`look forward to`, `come up with`): the verb is the word before them. */
+export const strandParticles: Record<string, Set<string>> = {
+  'forward to': new Set(strandForms('look')),
+  'up with': new Set([...strandForms('come'), 'came', ...strandForms('put'), ...strandForms('catch'), 'caught', ...strandForms('keep'), 'kept']),
+  'away with': new Set([...strandForms('get'), 'got', 'getting', 'gotten', ...strandForms('do'), 'did', 'done', 'doing']),
+  'back on': new Set([...strandForms('look'), ...strandForms('fall'), 'fell', 'fallen']),
+  'up on': new Set([...strandForms('follow'), ...strandForms('catch'), 'caught']),
+  'out for': new Set([...strandForms('look'), ...strandForms('watch')]),
+}
+
+/** Wh-words that license a stranded preposition later in their clause (`what they are looking for`). */
+export const strandWh = new Set([
+  'what', 'which', 'who', 'whom', 'whose', 'where', 'whatever', 'whichever', 'whoever', 'whomever',
+  'wherever', 'than', 'as',
+])
+
+/** Subject words that, right after a nominal, open a zero relative clause (`the people I was talking to`). */
+export const relativeSubjects = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'it', 'one', "i'm", "we're", "you're", "they're", "he's", "she's", "i've", "we've", "you've", "they've", "i'd", "we'd", "you'd", "they'd", "i'll", "we'll", "you'll", "they'll"])
+
+/**
+ * Words before a subject pronoun that are not the head of a relative clause: verbs that take a
+ * clause without `that` (`I think we ...`), conjunctions and subordinators, adverbs, time words,
+ * prepositions. Any other word counts as a nominal head (`something we`, `the chair he`).
+ */
+export const notRelativeHeads = new Set([
+  'think', 'thinks', 'thought', 'believe', 'believes', 'believed', 'know', 'knows', 'knew', 'hope',
+  'hopes', 'hoped', 'guess', 'suppose', 'reckon', 'reckons', 'reckoned', 'feel', 'feels', 'felt',
+  'say', 'says', 'said', 'tell', 'told', 'mean', 'means', 'meant', 'bet', 'sure', 'glad', 'afraid',
+  'realise', 'realised', 'realize', 'realized', 'notice', 'noticed', 'suspect', 'suspected', 'wish',
+  'found', 'saw', 'see', 'heard', 'hear', 'remember', 'remembered', 'agree', 'agreed', 'admit',
+  'admitted', 'claim', 'claimed', 'insist', 'insisted', 'argue', 'argued', 'expect', 'expected',
+  'and', 'or', 'but', 'nor', 'so', 'yet', 'because', 'since', 'if', 'unless', 'when', 'whenever',
+  'while', 'whilst', 'although', 'though', 'once', 'until', 'till', 'before', 'after', 'whether',
+  'where', 'how', 'why', 'that', 'then', 'now', 'today', 'tonight', 'yesterday', 'tomorrow', 'here',
+  'there', 'maybe', 'perhaps', 'instead', 'still', 'also', 'even', 'just', 'only', 'again', 'often',
+  'sometimes', 'always', 'never', 'already', 'soon', 'later', 'earlier', 'first', 'last', 'next',
+  'otherwise', 'anyway', 'besides', 'meanwhile', 'nonetheless', 'nevertheless', 'however', 'thus',
+  'hence', 'therefore', 'indeed', 'too', 'well', 'yes', 'no', 'not', 'of', 'in', 'on', 'at', 'to',
+  'for', 'with', 'from', 'by', 'about', 'into', 'than', 'like', 'is', 'was', 'are', 'were', 'be',
+  'been', 'am', 'do', 'does', 'did', 'have', 'has', 'had', 'will', 'would', 'can', 'could', 'shall',
+  'should', 'may', 'might', 'must', 'week', 'year', 'month', 'morning', 'evening', 'night', 'day',
+  'ago', 'except', 'whereas', 'lest', 'oh', 'ok', 'okay', 'please', 'actually', 'basically', 'me',
+  'us', 'him', 'her', 'them', 'it',
+])
+
+/**
+ * Words before `to` that make `to` + verb an infinitive complement, not an infinitival relative:
+ * `we wanted to talk to.` is cut, `something to worry about` and `easy to talk to` are not. Any
+ * word not listed here (and not ending in -ly, -ed or -ing) licenses the gap.
+ */
+export const infinitiveTakers = new Set([
+  'want', 'wants', 'need', 'needs', 'have', 'has', 'had', 'got', 'get', 'gets', 'going', 'gonna',
+  'try', 'tries', 'able', 'unable', 'willing', 'unwilling', 'ready', 'happy', 'glad', 'keen',
+  'eager', 'likely', 'unlikely', 'about', 'due', 'supposed', 'used', 'ought', 'here', 'there', 'just',
+  'only', 'then', 'now', 'hope', 'hopes', 'plan', 'plans', 'refuse', 'refuses', 'decide', 'decides',
+  'agree', 'agrees', 'expect', 'expects', 'seem', 'seems', 'appear', 'appears', 'begin', 'begins',
+  'began', 'begun', 'start', 'starts', 'continue', 'continues', 'like', 'likes', 'love', 'loves',
+  'hate', 'hates', 'prefer', 'prefers', 'choose', 'chooses', 'chose', 'chosen', 'learn', 'learns',
+  'learnt', 'promise', 'promises', 'come', 'comes', 'came', 'go', 'goes', 'went', 'gone', 'is', 'are',
+  'was', 'were', 'be', 'been', 'am', 'not', 'never', 'also', 'still', 'even', 'order', 'and', 'or',
+  'but', 'sure', 'free', 'forced', 'allowed', 'afraid', 'anxious', 'determined', 'desperate',
+  'wait', 'waits', 'ask', 'asks', 'tell', 'tells', 'told', 'help', 'helps', 'let', 'manage',
+  'manages', 'fail', 'fails', 'dare', 'dares', 'mean', 'means', 'meant', 'intend', 'intends',
+  'wish', 'wishes', 'aim', 'aims', 'stop', 'stops', 'as',
+])
+
+/** Words after which a final `-ing` verb + preposition has its gap licensed (`worth fighting for`). */
+export const gerundLicensors = new Set(['worth', 'needs', 'need', 'needed', 'deserves', 'deserve', 'deserved', 'bears'])
+
+/** Forms of `be` and `get` that make a following participle passive (`it was dealt with`). */
+export const passiveAuxiliaries = new Set([
+  'is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', "isn't", "aren't", "wasn't", "weren't",
+  'get', 'gets', 'got', 'gotten', 'getting', "it's", "that's", "he's", "she's", "what's",
+])
+
+/** Clause boundaries a stranded preposition's licensor cannot be found across (adjunct clauses). */
+export const strandBoundaries = new Set([
+  'except', 'because', 'although', 'though', 'while', 'whilst', 'unless', 'until', 'till',
+  'whereas', 'since', 'so', 'if', 'but',
+])

@@ -20,7 +20,7 @@ import {documentColumn, documentOffset} from '../src/text.js'
 import {getSentences} from '../src/tree.js'
 import type {Claim, ContradictionData, StoredClaim, StoredSentence} from './contradiction/claims.js'
 import {AXES, GENDERED, extractClaims, isCandidate, tokenizeMany, verbForms} from './contradiction/extract.js'
-import {createRuleJudge, type ConflictKind, type Judge} from './contradiction/judge.js'
+import {createRuleJudge, reportedDisagreement, type ConflictKind, type Judge} from './contradiction/judge.js'
 import {NOT_NAMES} from './data/contradiction-lexicon.js'
 
 export type {Claim, ContradictionData, StoredClaim, StoredSentence} from './contradiction/claims.js'
@@ -242,6 +242,8 @@ export function createCorpusCheck(makeJudge: (options: Options) => Judge = (opti
           for (const [a, b] of pairs) {
             const sameFile = a.file === b.file
             if (sameFile && (a.claim.si === b.claim.si || !options.withinDocument)) continue
+            // `Analysts argued that revenue rose 13 percent` / `The company confirmed ... 18 percent`: a reported disagreement
+            if (reportedDisagreement(a.claim, b.claim, sameFile)) continue
             // `I had never been obsessed with it; I was obsessed with acting`: one sentence holding both sides
             if (saidIn.get(`${a.file}:${a.claim.si}`)?.has(b.says) || saidIn.get(`${b.file}:${b.claim.si}`)?.has(a.says)) continue
             const v = sameFile === sameX ? verdict : judge(a.claim, b.claim, {sameDocument: sameFile})
@@ -254,9 +256,13 @@ export function createCorpusCheck(makeJudge: (options: Options) => Judge = (opti
   }
 }
 
-/** The member of `group` to pair with `other`: one from another document if any, else another sentence. */
+/**
+ * The member of `group` to pair with `other`: one from another document if any, else another sentence
+ * (one not attributed to a different source first).
+ */
 function partner(group: Entry[], other: Entry): Entry {
   for (const entry of group) if (entry.file !== other.file) return entry
+  for (const entry of group) if (entry.claim.si !== other.claim.si && !reportedDisagreement(entry.claim, other.claim, true)) return entry
   for (const entry of group) if (entry.claim.si !== other.claim.si) return entry
   return group[0]
 }

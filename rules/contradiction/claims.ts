@@ -70,6 +70,11 @@ export interface Claim {
   q?: string
   /** Named places or parties after the verb (`with France`, `in China`). */
   mods?: string[]
+  /**
+   * The source the claim is attributed to (`X said/argued that ...`, `according to X`, `..., X said.`):
+   * its entity words (`goldman,sachs#`) or its head (`#analyst`, `#he`); absent in the document's own voice.
+   */
+  src?: string
   /** Past and participle forms of the predicate, for messages. */
   vf: [string, string]
 }

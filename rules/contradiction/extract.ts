@@ -14,7 +14,7 @@ import {
   NEGATIVE_IMPLICATIVES, NOMINALS, NOT_NEGATING, NUMBER_QUALIFIERS, NUMBER_WORDS, ONCE_ONLY, POSITIVE_IMPLICATIVES,
 } from '../data/contradiction-lexicon.js'
 import type {Claim, ClaimNumber, Modality} from './claims.js'
-import {INTERRUPTION_NOUNS, MASS_NOUNS, RELATION_NOUNS, RESTORATION_VERBS} from '../data/contradiction-lexicon.js'
+import {ATTRIBUTION_HEARER_VERBS, ATTRIBUTION_VERBS, INTERRUPTION_NOUNS, MASS_NOUNS, RELATION_NOUNS, RESTORATION_VERBS} from '../data/contradiction-lexicon.js'
 
 // ---------------------------------------------------------------------------
 // Knowledge bases, built once per process.
@@ -45,6 +45,10 @@ const EVENT_SET = set(EVENT_VERBS)
 const RELATION_SET = set(RELATION_NOUNS)
 const RESTORATION_SET = set(RESTORATION_VERBS)
 const INTERRUPTION_SET = set(INTERRUPTION_NOUNS)
+const ATTRIBUTION_SET = set(ATTRIBUTION_VERBS)
+const HEARER_SET = set(ATTRIBUTION_HEARER_VERBS)
+/** Words that open a new clause: a reporting verb's `that`-less complement does not run past them. */
+const CLAUSE_BREAKS = set(['and', 'but', 'while', 'whereas', 'as', 'when', 'after', 'before', 'because', 'since', 'although', 'though', 'so', 'or'])
 /** Once-only events that cannot happen twice in any role (`born to a clerk` is still the birth): no qualifier. */
 const UNREPEATABLE = set(['bear', 'die', 'assassinate'])
 /** Prepositions that qualify an event's purpose or role: `opened to goods traffic`, `released on DVD`, `opened as a museum`. */
@@ -675,6 +679,14 @@ export function extractClaims(sentence: SentenceInput, topic: string[], names: R
   /** Period of each group's claim: the sentence's, less its subject's appositive. */
   const periodFor = new Map<number, string | undefined>()
   const periodAt = (group: Group) => (periodFor.has(group.start) ? periodFor.get(group.start) : per)
+  /** The source a claim at token `at` is attributed to (`X said that ...`, `according to X`, `..., X said.`). */
+  let attributions: Attribution[] | undefined
+  const sourceOf = (at: number): string | undefined => {
+    attributions ??= attributionsOf(tokens, groups, topic, (start) => subjectAt(start).phrase)
+    let found: string | undefined
+    for (const a of attributions) if (at >= a.from && at < a.to) found = a.src
+    return found
+  }
   const subjectOf = (group: Group, index: number): {key: string; text: string} | null => {
     let found = subjectAt(group.start)
     if (!found.phrase && index > 0) {
@@ -772,6 +784,8 @@ export function extractClaims(sentence: SentenceInput, topic: string[], names: R
         if (!subject || !complement.head || complement.pronoun || complement.anaphoricDet && !complement.numbers.length) continue
         if (complement.ents.length > 0 && complement.head === '') continue
         const claim = build(base, subject, 'be', complement, pol, mod, periodAt(group), modsAfter(tokens, complement.end + 1))
+        const src = sourceOf(group.start)
+        if (claim && src) claim.src = src
         if (claim) claims.push(claim)
         continue
       }
@@ -835,6 +849,8 @@ export function extractClaims(sentence: SentenceInput, topic: string[], names: R
     if (claim) {
       const role = ONCE_ONLY_SET.has(lemma) && !UNREPEATABLE.has(lemma) ? qualifierOf(tokens, groups, g, objectStart) : undefined
       if (role) claim.q = role
+      const src = sourceOf(group.start)
+      if (src) claim.src = src
       claims.push(claim)
     }
   }
@@ -892,6 +908,8 @@ export function extractClaims(sentence: SentenceInput, topic: string[], names: R
     const claim = build(base, subject, lemma, object, pol, mod, per, modsAfter(tokens, object.end + 1), object.numbers)
     if (claim) {
       claim.nom = 1
+      const src = sourceOf(k)
+      if (src) claim.src = src
       claims.push(claim)
     }
   }
@@ -899,6 +917,83 @@ export function extractClaims(sentence: SentenceInput, topic: string[], names: R
 }
 
 const NONE: ReadonlySet<string> = new Set()
+
+/** A span of tokens (`from` to before `to`) attributed to a source. */
+interface Attribution {
+  from: number
+  to: number
+  src: string
+}
+
+/**
+ * The spans of a sentence attributed to a source: the clause after `X said (that)`, `X told reporters
+ * that`, `X said:`; the words before `, X said.` or `, said X.`; the whole sentence for `according to
+ * X`. Later spans are more specific (a prefix governor), so the last one containing a token wins.
+ */
+function attributionsOf(tokens: Token[], groups: Group[], topic: string[], subjectPhrase: (start: number) => Phrase | null): Attribution[] {
+  const spans: Attribution[] = []
+  for (let k = 0; k + 1 < tokens.length; k++) {
+    if (tokens[k].w !== 'according' || tokens[k + 1].w !== 'to') continue
+    const who = phraseAfter(tokens, k + 2)
+    const src = who ? sourceKey(who, topic) : undefined
+    if (src) spans.push(k === 0 ? {from: who!.end + 1, to: tokens.length, src} : {from: 0, to: k, src})
+  }
+  for (const group of groups) {
+    if (!ATTRIBUTION_SET.has(group.lemma) || group.neg || group.passive || group.mod === 'skip' || group.modal === 'hypo') continue
+    const verb = tokens[group.main]
+    let after = group.main + 1
+    while (after < tokens.length && tokens[after].tags.has('Adverb') && !verb.stop) after++
+    // `..., X said.` / `..., said X.`: the words before the comma
+    const subject = subjectPhrase(group.start)
+    const subjectStart = subject ? subject.start : group.start
+    const postfix = subjectStart > 0 && tokens[subjectStart - 1].stop && (after >= tokens.length || verb.stop || tokens[after].tags.has('Preposition') || tokens[after].w === 'in')
+    if (subject && postfix) {
+      const src = sourceKey(subject, topic)
+      if (src) spans.push({from: 0, to: subjectStart, src})
+      continue
+    }
+    if (group.start > 0 && tokens[group.start - 1].stop && !subject) {
+      const who = phraseAfter(tokens, group.main + 1)
+      const src = who && who.end + 1 >= tokens.length - 1 ? sourceKey(who, topic) : undefined
+      if (src) spans.push({from: 0, to: group.start, src})
+      continue
+    }
+    if (!subject) continue
+    // `X said that ...`, `X said: ...`, `X told reporters that ...`, `X said revenue rose`
+    let from = -1
+    if (verb.stop && after < tokens.length) from = after
+    else if (tokens[after]?.w === 'that') from = after + 1
+    else if (HEARER_SET.has(group.lemma)) {
+      const hearer = phraseAfter(tokens, after)
+      if (hearer && tokens[hearer.end + 1]?.w === 'that') from = hearer.end + 2
+    } else {
+      // a `that`-less complement: a noun phrase, then its verb
+      const next = groups.find((other) => other.start > group.main)
+      if (next) {
+        let plain = next.start > after
+        for (let m = after; m < next.start && plain; m++) if (tokens[m].stop || tokens[m].tags.has('Verb') || CLAUSE_BREAKS.has(tokens[m].w)) plain = false
+        if (plain && next.start - after <= 8) from = after
+      }
+    }
+    if (from < 0) continue
+    const src = sourceKey(subject, topic)
+    if (src) spans.push({from, to: tokens.length, src})
+  }
+  return spans
+}
+
+/** The key of a source: its entity words, else a bare anaphor (`the company`) as the topic, else its head. */
+function sourceKey(who: Phrase, topic: string[]): string | undefined {
+  if (who.ents.length > 0) return who.ents.join(',') + '#'
+  if (!who.head) return undefined
+  const bare = who.end === who.start || (who.end === who.start + 1 && ANAPHORIC_DET_SET.has(who.text.split(' ')[0].toLowerCase()))
+  if (bare && !who.pronoun && !who.possessiveDet && ANAPHOR_SET.has(who.head) && topic.length > 0) return topic.join(',') + '#'
+  // the words before the head as written (`the content team`, `the large language models team`)
+  const words = who.text.toLowerCase().split(' ')
+  if (ANAPHORIC_DET_SET.has(words[0]) || words[0] === 'a' || words[0] === 'an') words.shift()
+  words[words.length - 1] = who.head
+  return '#' + words.join(' ')
+}
 
 function subjectKey(subject: Phrase, topic: string[], ambiguous: ReadonlySet<string> = NONE): {key: string; text: string} | null {
   if (subject.pronoun && PERSONAL.has(subject.head)) return null

@@ -28,6 +28,31 @@ export interface JudgeContext {
 
 export type Judge = (a: Claim, b: Claim, context?: JudgeContext) => Verdict | undefined
 
+/**
+ * Two source keys name one source: the same key, or the entity words of one among the other's
+ * (`cook#` and `cook,tim#`; not `marvin,sons#` and `sons,wisozk#`).
+ */
+export function sameSource(a: string, b: string): boolean {
+  if (a === b) return true
+  const [entsA] = a.split('#')
+  const [entsB] = b.split('#')
+  if (!entsA || !entsB) return false
+  const wordsA = entsA.split(',')
+  const wordsB = entsB.split(',')
+  const [fewer, more] = wordsA.length <= wordsB.length ? [wordsA, new Set(wordsB)] : [wordsB, new Set(wordsA)]
+  return fewer.every((word) => more.has(word))
+}
+
+/**
+ * Two claims of one document attributed to different sources (`analysts argued that ...`, `the
+ * company confirmed that ...`): the document reports a disagreement, it does not contradict itself.
+ * A claim in the document's own voice against an attributed one is still a conflict: the document
+ * asserts one side itself. Across documents, different sources are what the rule looks for.
+ */
+export function reportedDisagreement(a: Claim, b: Claim, sameDocument: boolean): boolean {
+  return sameDocument && a.src !== undefined && b.src !== undefined && !sameSource(a.src, b.src)
+}
+
 export interface JudgeOptions {
   /** Relative tolerance for numbers beyond the rounding their writing allows. */
   tolerance: number

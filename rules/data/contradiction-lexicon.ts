@@ -202,3 +202,18 @@ export const RELATION_NOUNS: readonly string[] = [
   'member', 'members', 'signatory', 'signatories', 'ally', 'subsidiary', 'founder', 'owner', 'winner', 'champion',
   'capital', 'citizen', 'resident', 'shareholder', 'sponsor', 'host',
 ]
+
+/**
+ * Verbs that attribute a clause to a source: `X said/argued/confirmed that ...`, `..., X said.`
+ * Within one document, claims attributed to different sources are a reported disagreement.
+ */
+export const ATTRIBUTION_VERBS: readonly string[] = [
+  'say', 'tell', 'report', 'announce', 'confirm', 'warn', 'argue', 'claim', 'note', 'add', 'state', 'explain',
+  'reveal', 'suggest', 'insist', 'admit', 'deny', 'estimate', 'predict', 'forecast', 'write', 'acknowledge',
+  'mention', 'indicate', 'testify', 'allege', 'tweet', 'contend', 'maintain', 'assert', 'stress', 'emphasize',
+  'emphasise', 'disclose', 'concede', 'believe', 'think', 'expect', 'find', 'show', 'conclude', 'calculate',
+  'inform', 'assure', 'remind', 'post', 'reply', 'respond', 'counter', 'caution', 'observe', 'declare',
+]
+
+/** Attribution verbs whose hearer comes before the clause: `told reporters that ...`. */
+export const ATTRIBUTION_HEARER_VERBS: readonly string[] = ['tell', 'inform', 'assure', 'remind', 'warn']

@@ -232,7 +232,7 @@ describe('contradiction (corpus rule)', () => {
 
   test('a gendered pronoun stands for the topic only when the document does not use the other gender as a subject too', async () => {
     const about = 'Margaret Ellison ran the record office in Lindford for decades. Staff at Lindford remember Ellison fondly. The archive of Lindford holds her papers.'
-    const single = [about, 'She died in 2009, her family said.', 'A plaque in Lindford says she died in 2011.'].join('\n')
+    const single = [about, 'She died in 2009, her family said.', 'She died in 2011.'].join('\n')
     const [file] = await extract({'one.txt': single})
     corpus([file], {})
     expect(messages(file).map((m) => m.reason)).toEqual(['Contradiction within this document (different dates for the same event): line 2 says she died in 2009; line 3 says she died in 2011'])
@@ -260,6 +260,57 @@ describe('contradiction (corpus rule)', () => {
     const same = await extract({'a.txt': 'The album was released on Columbia Records in 2005.', 'b.txt': 'The album was released on Columbia Records in 2003.'})
     corpus(same, {})
     expect(messages(same[0]).map((m) => m.reason)).toEqual(['Contradiction with b.txt:1 (different dates for the same event): this says the album was released in 2005; b.txt:1 says the album was released in 2003'])
+  })
+
+  test('within one document, claims attributed to different sources are a reported disagreement, not a contradiction', async () => {
+    const about = 'Investors in Norcell were cautious. The board of Norcell met on Monday. Critics of Norcell point to delays.'
+    const analysts = 'Analysts argued that revenue rose 13 percent in the second quarter of 2023.'
+    const company = 'The company confirmed that revenue rose 18 percent in the second quarter of 2023.'
+    const [file] = await extract({'one.txt': [about, analysts, company].join('\n')})
+    expect(file.data.contradiction!.claims.filter((claim) => claim.pred === 'rise').map((claim) => claim.src)).toEqual(['#analyst', 'norcell#'])
+    corpus([file], {})
+    expect(messages(file)).toEqual([])
+    // the same two sentences in two documents: two outlets reporting different figures
+    const two = await extract({'a.txt': [about, analysts].join('\n'), 'b.txt': [about, company].join('\n')})
+    corpus(two, {})
+    expect(two.flatMap(messages).map((m) => m.reason)).toEqual([
+      'Contradiction with b.txt:2 (different numbers for the same quantity and period): this says revenue rose 13 percent in 2023 second quarter; b.txt:2 says revenue rose 18 percent in 2023 second quarter',
+      'Contradiction with a.txt:2 (different numbers for the same quantity and period): this says revenue rose 18 percent in 2023 second quarter; a.txt:2 says revenue rose 13 percent in 2023 second quarter',
+    ])
+  })
+
+  test('within one document, the same source twice, one claim in its own voice, or none attributed are still contradictions', async () => {
+    const about = 'Investors in Norcell were cautious. The board of Norcell met on Monday. Critics of Norcell point to delays.'
+    const cases: Array<[string, string]> = [
+      ['Revenue rose 13 percent in the second quarter.', 'Revenue rose 18 percent in the second quarter.'],
+      ['Analysts argued that revenue rose 13 percent in the second quarter.', 'Revenue rose 18 percent in the second quarter, analysts said.'],
+      ['According to Norcell, revenue rose 13 percent in the second quarter.', 'The company confirmed that revenue rose 18 percent in the second quarter.'],
+      ['Analysts argued that revenue rose 13 percent in the second quarter.', 'Revenue rose 18 percent in the second quarter.'],
+    ]
+    for (const [first, second] of cases) {
+      const [file] = await extract({'one.txt': [about, first, second].join('\n')})
+      corpus([file], {})
+      expect(messages(file).map((m) => m.reason.replaceAll('says Revenue', 'says revenue'))).toEqual(['Contradiction within this document (different numbers for the same quantity and period): line 2 says revenue rose 13 percent; line 3 says revenue rose 18 percent'])
+    }
+  })
+
+  test('the source of an attributed claim: before the clause, after it, according to, a quote', async () => {
+    const about = 'Investors in Norcell were cautious. The board of Norcell met on Monday. Critics of Norcell point to delays.'
+    const sources: Array<[string, string | undefined]> = [
+      ['Tim Cook told reporters that revenue rose 18 percent in 2023.', 'cook,tim#'],
+      ['Revenue rose 18 percent in 2023, said Tim Cook.', 'cook,tim#'],
+      ['Revenue rose 18 percent in 2023, according to Goldman Sachs.', 'goldman,sachs#'],
+      ['According to Goldman Sachs, revenue rose 18 percent in 2023.', 'goldman,sachs#'],
+      ['“Revenue rose 18 percent in 2023,” Cook said.', 'cook#'],
+      ['Cook said revenue rose 18 percent in 2023.', 'cook#'],
+      ['Revenue rose 18 percent in 2023.', undefined],
+      ['Norcell opened a plant and revenue rose 18 percent in 2023.', undefined],
+    ]
+    for (const [sentence, src] of sources) {
+      const [file] = await extract({'one.txt': [about, sentence].join('\n')})
+      const claim = file.data.contradiction!.claims.find((c) => c.pred === 'rise')
+      expect([sentence, claim?.src]).toEqual([sentence, src])
+    }
   })
 
   test('hostile input stays fast: huge sentences are not parsed', async () => {

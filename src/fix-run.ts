@@ -11,6 +11,11 @@
  * user named, a file that changed since it was read, and a file that was not
  * valid UTF-8 (writing the decoded text back would replace bytes); an input is
  * rewritten only when a fix changed it.
+ *
+ * A JSON Lines crawl is fixed record by record only for `--out-dir`: the copy is the crawl with each
+ * fixed record's text field replaced (src/formats/jsonl-write.ts). `--write` does not rewrite a crawl
+ * (the original is the crawl, the only copy of what was scraped), nor do stdout and `--dry-run` show
+ * records; `.gz` files are linted, not fixed.
  */
 import {isUtf8} from 'node:buffer'
 import fs from 'node:fs/promises'
@@ -23,7 +28,10 @@ import type {VFile} from 'vfile'
 import {rules as registry} from '../rules/index.js'
 import {lint, lintTexts, type LintOptions, type LintResult} from './engine.js'
 import {ScrapelintError} from './errors.js'
+import {ConfigLoader} from './config.js'
 import {collectFixes, fixAt, fixFile} from './fix.js'
+import {formatOf, isGzip} from './formats/index.js'
+import {copyJsonLines, type RecordEdit} from './formats/jsonl-write.js'
 import {resolveInputs} from './inputs.js'
 
 export interface FixRunOptions {
@@ -80,16 +88,36 @@ export async function runFix(paths: string[], lintOptions: LintOptions, options:
 
   const stdinPath = paths.includes('-') ? path.resolve(cwd, lintOptions.stdinFilename ?? '<stdin>') : undefined
   const absolute = (file: VFile) => path.resolve(file.cwd, file.path)
+
+  // JSON Lines records: the file each is in and its line. Only records of an uncompressed file named
+  // on the command line are fixed, and only for --out-dir (which writes a copy of the crawl).
+  const jsonlFiles = options.write || options.outDir !== undefined ? await jsonLinesInputs(paths, cwd, lintOptions) : []
+  const records = new Map<VFile, {source: string; line: number}>()
+  for (const file of result.files) {
+    const origin = recordOrigin(file, cwd, lintOptions.inputFormat)
+    if (origin) records.set(file, origin)
+  }
+  const writableCrawls = new Set(options.outDir === undefined ? [] : jsonlFiles.filter((file) => !isGzip(file)))
+  const fixable = (file: VFile) => {
+    const origin = records.get(file)
+    return origin === undefined || writableCrawls.has(origin.source)
+  }
+  // A record's fixes are dropped by the first lint (src/formats/read.ts: the lint alone cannot write them
+  // back) and come with the first re-lint: records get the passes from the second on, one more in all.
+  const recordsWait = result.files.some((file) => records.has(file) && fixable(file))
+  const passes = MAX_PASSES + (recordsWait ? 1 : 0)
+
   // Fix, lint the fixed texts again, and fix what that finds (a removal can bring residue to light),
   // up to MAX_PASSES times; the last lint is the report of what is left.
   const outputs = new Map<VFile, string>(result.files.map((file) => [file, String(file)]))
   let applied = 0
   let current = new Map(result.files.map((file) => [file, file]))
   let relinted: VFile[] = result.files
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
+  for (let pass = 0; pass < passes; pass++) {
     let passApplied = 0
     const overlaps: string[] = []
     for (const file of result.files) {
+      if (!fixable(file) || (pass >= MAX_PASSES && !records.has(file))) continue
       const outcome = fixFile(current.get(file)!, {rules: options.rules})
       outputs.set(file, outcome.output)
       passApplied += outcome.applied.length
@@ -107,8 +135,8 @@ export async function runFix(paths: string[], lintOptions: LintOptions, options:
     }
     const byPath = new Map(relinted.map((file) => [path.resolve(file.cwd, file.path), file]))
     current = new Map(result.files.map((file) => [file, byPath.get(absolute(file)) ?? file]))
-    const more = relinted.some((file) => collectFixes(file, {rules: options.rules}).length > 0)
-    if (passApplied === 0 || !more || pass === MAX_PASSES - 1) {
+    const more = result.files.some((file) => fixable(file) && collectFixes(current.get(file)!, {rules: options.rules}).length > 0)
+    if ((passApplied === 0 && !(pass === 0 && recordsWait)) || !more || pass === passes - 1) {
       warnings.push(...overlaps)
       break
     }
@@ -128,26 +156,61 @@ export async function runFix(paths: string[], lintOptions: LintOptions, options:
   } else if (options.write) {
     const roots = await treeRoots(paths, cwd)
     for (const file of result.files) {
+      if (records.has(file)) continue
       const output = outputs.get(file)!
       if (output === String(file)) continue
       const problem = await writeInPlace(absolute(file), String(file), output, roots)
       if (problem) errors.push(`${file.path}: not written: ${problem}`)
     }
+    // A crawl is not rewritten: said once per file that has records with fixes.
+    const withFixes = new Map<string, number>()
+    for (const [file, origin] of records) {
+      if (collectFixes(current.get(file)!, {rules: options.rules}).length > 0) withFixes.set(origin.source, (withFixes.get(origin.source) ?? 0) + 1)
+    }
+    for (const [source, count] of withFixes) {
+      warnings.push(`${path.relative(cwd, source) || source}: not written: ${count} record${count === 1 ? ' has' : 's have'} fixes, but --write does not rewrite a JSON Lines file (the original is the crawl); --fix --out-dir DIR writes a fixed copy`)
+    }
   } else {
     const outDir = path.resolve(cwd, options.outDir!)
-    const inputs = new Set(result.files.map(absolute))
-    const named = result.files.filter((file) => absolute(file) !== stdinPath).map(absolute)
+    const where = (file: VFile) => records.get(file)?.source ?? absolute(file)
+    const inputs = new Set([...result.files.map(absolute), ...jsonlFiles])
+    const named = [...result.files.filter((file) => absolute(file) !== stdinPath && where(file) !== stdinPath).map(where), ...writableCrawls]
     const base = commonFolder(named)
+    const targetOf = (from: string) => path.join(outDir, from === stdinPath ? path.basename(lintOptions.stdinFilename ?? 'stdin.txt') : path.relative(base!, from))
+    const edits = new Map<string, Map<number, RecordEdit>>()
     for (const file of result.files) {
-      if ((file.data as {record?: unknown}).record !== undefined || file.path.endsWith('.gz')) {
+      const origin = records.get(file)
+      if (origin && writableCrawls.has(origin.source)) {
+        const output = outputs.get(file)!
+        if (output === String(file)) continue
+        let byLine = edits.get(origin.source)
+        if (!byLine) edits.set(origin.source, (byLine = new Map()))
+        byLine.set(origin.line, {original: String(file), fixed: output})
+        continue
+      }
+      if (origin || file.path.endsWith('.gz')) {
         warnings.push(`${file.path}: not written to --out-dir: records of a JSON Lines file and .gz files are linted, not fixed`)
         continue
       }
-      const from = absolute(file)
-      const relative = from === stdinPath ? path.basename(lintOptions.stdinFilename ?? 'stdin.txt') : path.relative(base!, from)
-      const target = path.join(outDir, relative)
+      const target = targetOf(absolute(file))
       const problem = await writeOut(target, outputs.get(file)!, inputs)
       if (problem) errors.push(`${path.relative(cwd, target) || target}: not written: ${problem}`)
+    }
+    // Each crawl, every line of it (also those that are not records), streamed to its copy.
+    for (const source of writableCrawls) {
+      const target = targetOf(source)
+      const shown = path.relative(cwd, target) || target
+      const problem = await outsideInputs(target, inputs)
+      if (problem) {
+        errors.push(`${shown}: not written: ${problem}`)
+        continue
+      }
+      try {
+        const copy = await copyJsonLines(source, target, edits.get(source) ?? new Map(), lintOptions.jsonlField ?? 'text')
+        for (const {line, reason, changed} of copy.notEdited) (changed ? errors : warnings).push(`${path.relative(cwd, source) || source}:${line}: record not fixed in ${shown}: ${reason}`)
+      } catch (error) {
+        errors.push(`${shown}: not written: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+      }
     }
   }
   if (!options.dryRun || applied > 0) {
@@ -156,6 +219,25 @@ export async function runFix(paths: string[], lintOptions: LintOptions, options:
   }
 
   return {files: relinted, warnings, errors, stats: result.stats, textOnStdout: toStdout}
+}
+
+/** The JSON Lines files among the inputs (absolute paths), as `lint` resolves them. */
+async function jsonLinesInputs(paths: string[], cwd: string, lintOptions: LintOptions): Promise<string[]> {
+  const named = paths.filter((name) => name !== '-')
+  if (named.length === 0) return []
+  const rootConfig = await new ConfigLoader({cwd, config: lintOptions.config, overrides: lintOptions.rules}).forFolder(cwd)
+  const {files} = await resolveInputs(named, {cwd, ignorePatterns: [...rootConfig.ignorePatterns, ...(lintOptions.ignorePatterns ?? [])]})
+  return files.filter((file) => file !== '-' && formatOf(file, lintOptions.inputFormat).container)
+}
+
+/** The JSON Lines file (absolute) and line of a record's document (`file.jsonl#L<line>`). */
+function recordOrigin(file: VFile, cwd: string, inputFormat: LintOptions['inputFormat']): {source: string; line: number} | undefined {
+  const record = (file.data as {record?: {file: string; line: number}}).record
+  if (record) return {source: path.resolve(cwd, record.file), line: record.line}
+  // Linted in a worker thread, a document comes back without its data.record: its name says the same.
+  const match = /^(.*)#L(\d+)$/.exec(file.path)
+  if (!match || !formatOf(match[1], inputFormat).container) return undefined
+  return {source: path.resolve(file.cwd, match[1]), line: Number(match[2])}
 }
 
 function severalInputs(count: number): ScrapelintError {
@@ -242,10 +324,17 @@ export async function writeInPlace(file: string, original: string, output: strin
   return undefined
 }
 
-/** Write one fixed text under --out-dir, never over an input. */
-async function writeOut(target: string, output: string, inputs: Set<string>): Promise<string | undefined> {
+/** Why `target` must not be written under --out-dir (it is an input), if it must not. */
+async function outsideInputs(target: string, inputs: Set<string>): Promise<string | undefined> {
   const real = await fs.realpath(target).catch(() => target)
   if (inputs.has(target) || inputs.has(real)) return 'it is one of the inputs (choose an --out-dir outside the linted files, or use --write)'
+  return undefined
+}
+
+/** Write one fixed text under --out-dir, never over an input. */
+async function writeOut(target: string, output: string, inputs: Set<string>): Promise<string | undefined> {
+  const problem = await outsideInputs(target, inputs)
+  if (problem) return problem
   try {
     await fs.mkdir(path.dirname(target), {recursive: true})
     await writeFileAtomic(target, output)

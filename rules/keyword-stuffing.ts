@@ -14,6 +14,10 @@
  *   article also uses on their own (`Iran Russia War`: `Iran`, `Russia`);
  * - it is repeated back to back (`best vpn deals best vpn deals`).
  * `Iran and Russia`, `the company`, `Apple` or `of the` carry none of these.
+ *
+ * A single word is reported when it is packed into one line: 5+ times within 60 words, a third or
+ * more of the content words of its sentences, next to changing words (`Tennis Tennis Tennis: Best
+ * Tennis Shoes, Tennis Rackets ...`); see packedWords.
  */
 import type {Root, Sentence} from 'nlcst'
 import {toString} from 'nlcst-to-string'
@@ -21,7 +25,7 @@ import type {VFile} from 'vfile'
 import {report, resolveOptions, type RuleMeta, type RuleOptions} from '../src/rule.js'
 import {getLines, toPlace} from '../src/text.js'
 import {getSentences} from '../src/tree.js'
-import {QUOTES, STOPWORDS} from './data/keyword-stuffing.js'
+import {NUMBER_WORDS, QUOTES, STOPWORDS} from './data/keyword-stuffing.js'
 
 export const meta: RuleMeta = {
   id: 'keyword-stuffing',
@@ -34,7 +38,7 @@ export const meta: RuleMeta = {
       default: 5,
       min: 2,
       max: 1000,
-      description: 'A phrase must occur at least this many times (back-to-back repeats are reported from 2).',
+      description: 'A phrase must occur at least this many times (back-to-back repeats are reported from 2); a packed word this many and at least 5.',
     },
     minDensity: {
       type: 'number',
@@ -49,7 +53,7 @@ export const meta: RuleMeta = {
       default: 3,
       min: 1,
       max: 50,
-      description: 'Report at most this many phrases per document.',
+      description: 'Report at most this many phrases and packed words per document.',
     },
   },
 }
@@ -234,6 +238,7 @@ export default function keywordStuffing(options?: RuleOptions) {
     )
     const covered = new Set<number>()
     let reported = 0
+    const wordMin = Math.max(settings.minCount, WORD_MIN_COUNT)
     for (const {candidate, cue, lift} of findings) {
       if (reported >= settings.maxPhrases) break
       let inside = 0
@@ -265,7 +270,169 @@ export default function keywordStuffing(options?: RuleOptions) {
         },
       )
     }
+
+    // One content word packed into one line (a keyword line such as `Tennis Tennis Tennis: Best Tennis Shoes, ...`).
+    for (const packed of packedWords(tokens, wordMin)) {
+      if (reported >= settings.maxPhrases) break
+      let inside = 0
+      for (const i of packed.positions) if (covered.has(i)) inside++
+      if (inside * 2 >= packed.positions.length) continue
+      for (const i of packed.positions) covered.add(i)
+      reported++
+
+      const count = packed.positions.length
+      const first = tokens[packed.positions[0]]
+      const all = frequency.get(first.norm.replace(/'s$/, '')) ?? count
+      report(
+        file,
+        meta,
+        `Word \u201C${first.value}\u201D appears ${count} times in ${packed.words} words, ${count} of their ${packed.content} content words, next to ${packed.neighbours.length} different words: keyword stuffing`,
+        {
+          place: toPlace(file, first.start, first.end),
+          note:
+            `Next to ${packed.neighbours.map((word) => `\u201C${word}\u201D`).join(', ')}; ` +
+            `${all === count ? 'nowhere else in the document' : `${all} times in the whole document of ${total} words`}. ` +
+            'Prose names its topic once or twice in a sentence and lets the other words carry it; ' +
+            'a line that is mostly one word in changing company is a list of search queries. Say the word once and drop the repeats.',
+          actual: first.value,
+        },
+      )
+    }
   }
+}
+
+/** Occurrences a single word needs inside one line (at least; `minCount` when higher). */
+const WORD_MIN_COUNT = 5
+/** Width, in words, of the stretch of one line in which a packed word's occurrences are counted. */
+const WORD_WINDOW = 60
+/** Share of the content words of its sentences the packed word must make up. */
+const WORD_MIN_SHARE = 1 / 3
+/** Different content words next to it (left or right, only spaces between) that it needs. */
+const WORD_MIN_NEIGHBOURS = 3
+
+interface PackedWord {
+  /** Token indexes of the occurrences in the stretch. */
+  positions: number[]
+  /** Words and content words in the sentences of the line that the occurrences touch. */
+  words: number
+  content: number
+  /** The different content words next to it, as first written. */
+  neighbours: string[]
+}
+
+/** A content word: letters first, two characters or more, not a function word, not a number. */
+function contentKey(token: Token): string | undefined {
+  if (!token.plain || token.norm.length < 2 || !/^\p{L}/u.test(token.norm)) return undefined
+  if (STOPWORDS.has(token.norm) || NUMBER_WORDS.has(token.norm)) return undefined
+  return token.norm.replace(/'s$/, '')
+}
+
+/**
+ * An occurrence that does not count for a packed word: a quantity, right after a number
+ * (`1 cup flour`, `two cups`), or the last word of a capitalised name (`Leeds United 3`, `Elm
+ * Street`), which the name's own words tell apart.
+ */
+function boundUse(tokens: Token[], i: number): boolean {
+  const token = tokens[i]
+  const before = tokens[i - 1]
+  if (!before || !before.joined || before.sentence !== token.sentence) return false
+  if (/^\p{N}/u.test(before.norm) || NUMBER_WORDS.has(before.norm)) return true
+  if (!token.capital || !before.capital || before.norm === token.norm || STOPWORDS.has(before.norm)) return false
+  const after = tokens[i + 1]
+  return !(token.joined && after && after.sentence === token.sentence && after.capital)
+}
+
+/**
+ * One content word packed into one line far beyond natural repetition: WORD_MIN_COUNT times or more
+ * within WORD_WINDOW words of one line, at least WORD_MIN_SHARE of the content words of the
+ * sentences of the line it occurs in, next to at least WORD_MIN_NEIGHBOURS different content words (the word is glued to
+ * changing company, as in a list of queries: `Tennis Shoes, Tennis Rackets, Tennis Bags`), and no
+ * neighbour next to three quarters of its occurrences (then it is part of a repeated name or
+ * clause, which the phrase counts judge). A chant or refrain (`Row, brother, row`, `go, go, go`)
+ * has no changing neighbours; prose that keeps returning to its topic word spreads it over
+ * sentences full of other words. Linear: each line's words are grouped once.
+ */
+function packedWords(tokens: Token[], minCount: number): PackedWord[] {
+  const found: PackedWord[] = []
+  let lineStart = 0
+  while (lineStart < tokens.length) {
+    let lineEnd = lineStart
+    while (lineEnd < tokens.length && tokens[lineEnd].line === tokens[lineStart].line) lineEnd++
+    const length = lineEnd - lineStart
+    if (length >= minCount) {
+      // Content words so far, for the count in any stretch.
+      const prefix = new Array<number>(length + 1)
+      prefix[0] = 0
+      const byWord = new Map<string, number[]>()
+      for (let i = lineStart; i < lineEnd; i++) {
+        const key = contentKey(tokens[i])
+        prefix[i - lineStart + 1] = prefix[i - lineStart] + (key === undefined ? 0 : 1)
+        if (key === undefined || boundUse(tokens, i)) continue
+        let list = byWord.get(key)
+        if (!list) byWord.set(key, (list = []))
+        list.push(i)
+      }
+      // Where the sentence of each word starts and ends inside the line (token indexes, end exclusive).
+      const sentenceStart = new Array<number>(length)
+      const sentenceEnd = new Array<number>(length)
+      for (let i = lineStart; i < lineEnd; i++) {
+        sentenceStart[i - lineStart] = i > lineStart && tokens[i - 1].sentence === tokens[i].sentence ? sentenceStart[i - lineStart - 1] : i
+      }
+      for (let i = lineEnd - 1; i >= lineStart; i--) {
+        sentenceEnd[i - lineStart] = i < lineEnd - 1 && tokens[i + 1].sentence === tokens[i].sentence ? sentenceEnd[i - lineStart + 1] : i + 1
+      }
+      for (const [key, positions] of byWord) {
+        if (positions.length < minCount) continue
+        // The most occurrences within WORD_WINDOW words.
+        let best = 0
+        let bestFrom = 0
+        let from = 0
+        for (let to = 0; to < positions.length; to++) {
+          while (positions[to] - positions[from] >= WORD_WINDOW) from++
+          if (to - from + 1 > best) {
+            best = to - from + 1
+            bestFrom = from
+          }
+        }
+        if (best < minCount) continue
+        const run = positions.slice(bestFrom, bestFrom + best)
+        // The stretch: the sentences of the line that the run touches.
+        const start = sentenceStart[run[0] - lineStart]
+        const end = sentenceEnd[run[run.length - 1] - lineStart]
+        const content = prefix[end - lineStart] - prefix[start - lineStart]
+        if (best < content * WORD_MIN_SHARE) continue
+        // Changing company: the content words right next to it.
+        const neighbours = new Map<string, {value: string; count: number}>()
+        const add = (token: Token | undefined) => {
+          if (!token) return
+          const other = contentKey(token)
+          if (other === undefined || other === key) return
+          const entry = neighbours.get(other)
+          if (entry) entry.count++
+          else neighbours.set(other, {value: token.value, count: 1})
+        }
+        for (const i of run) {
+          const token = tokens[i]
+          const before = tokens[i - 1]
+          if (before && before.joined && before.sentence === token.sentence && before.line === token.line) add(before)
+          const after = tokens[i + 1]
+          if (token.joined && after && after.sentence === token.sentence && after.line === token.line) add(after)
+        }
+        if (neighbours.size < WORD_MIN_NEIGHBOURS) continue
+        let dominated = false
+        for (const {count} of neighbours.values()) if (count * 4 >= best * 3) dominated = true
+        if (dominated) continue
+        found.push({
+          positions: run,
+          words: end - start,
+          content,
+          neighbours: [...neighbours.values()].map(({value}) => value),
+        })
+      }
+    }
+    lineStart = lineEnd
+  }
+  return found.sort((a, b) => b.positions.length - a.positions.length || a.positions[0] - b.positions[0])
 }
 
 /** Width, in words, of the stretch in which a packed phrase recurs. */

@@ -24,3 +24,15 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
  * Quotation marks that may wrap a phrase (straight, curly, low-9, guillemets).
  */
 export const QUOTES: ReadonlySet<string> = new Set(['"', '\u201C', '\u201D', '\u201E', '\u201F', '\u00AB', '\u00BB', "'", '\u2018', '\u2019'])
+
+/**
+ * Number words. A word right after a number or one of these is a quantity (`1 cup flour, 1 cup
+ * sugar`, `two cups`), not a keyword, and a number word is never a keyword itself.
+ */
+export const NUMBER_WORDS: ReadonlySet<string> = new Set(
+  (
+    'zero two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen ' +
+    'seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand ' +
+    'million billion half quarter dozen first second third'
+  ).split(' '),
+)

@@ -148,6 +148,98 @@ describe('keyword-stuffing', () => {
     expect(await lint(text)).toEqual([])
   })
 
+  it('reports one word packed into a line in changing company, whole message', async () => {
+    const text = [
+      'Vasquez Wins First Grand Slam Title',
+      '',
+      'Elena Vasquez won her first Grand Slam title on Saturday, beating the defending champion in three sets. The final lasted almost three hours.',
+      '',
+      'Tennis Tennis Tennis: Best Tennis Shoes, Tennis Rackets and Tennis Bags for Tennis Fans',
+      '',
+      'Vasquez hit 47 winners in the match and won 71 per cent of the points on her first serve.',
+    ].join('\n')
+    const messages = await lint(text)
+    expect(messages).toHaveLength(1)
+    const [message] = messages
+    expect(message.ruleId).toBe('keyword-stuffing')
+    expect(message.source).toBe('scrapelint')
+    expect(message.url).toMatch(/rules\/keyword-stuffing\.md$/)
+    expect(message.reason).toBe(
+      'Word \u201CTennis\u201D appears 7 times in 14 words, 7 of their 12 content words, next to 5 different words: keyword stuffing',
+    )
+    expect(message.note).toBe(
+      'Next to \u201CBest\u201D, \u201CShoes\u201D, \u201CRackets\u201D, \u201CBags\u201D, \u201CFans\u201D; nowhere else in the document. ' +
+        'Prose names its topic once or twice in a sentence and lets the other words carry it; ' +
+        'a line that is mostly one word in changing company is a list of search queries. Say the word once and drop the repeats.',
+    )
+    expect([message.line, message.column, message.place && 'end' in message.place ? message.place.end.column : 0]).toEqual([5, 1, 7])
+    expect(message.actual).toBe('Tennis')
+    expect(message.expected).toBeUndefined()
+  })
+
+  it('reports a lower-case list of product variants of one word, which prose would say once', async () => {
+    const text = [
+      'Club Opens New Courts',
+      '',
+      'The tennis club in Harwick opened four new courts on Saturday, and members say the waiting list has already doubled.',
+      '',
+      'Shop now: tennis balls, tennis shoes, tennis rackets, tennis bags and tennis skirts at the lowest prices.',
+    ].join('\n')
+    const messages = await lint(text)
+    expect(messages.map((m) => [m.line, m.column, m.reason])).toEqual([
+      [5, 11, 'Word \u201Ctennis\u201D appears 5 times in 17 words, 5 of their 13 content words, next to 5 different words: keyword stuffing'],
+    ])
+    expect(messages[0].note).toMatch(/^Next to “balls”, “shoes”, “rackets”, “bags”, “skirts”; 6 times in the whole document of 41 words\. /)
+  })
+
+  it('reports a packed sentence inside a long paragraph, counted in its own sentence', async () => {
+    const before = 'Our reviewers tested every model over a month of daily commutes, school runs and weekend trips into the hills, noting battery range, comfort, brakes and how easily each folds into a car boot or a hallway cupboard.'
+    const stuffed = 'Best ebike deals, cheap ebike offers, folding ebike sale, ebike discount codes and ebike finance are all here.'
+    const after = 'The winner was quiet, light and well built, and it cost less than most of the others we rode, although its range fell short of the claim in cold weather and its rack was flimsy.'
+    const messages = await lint(`Electric Bikes Reviewed\n\n${before} ${stuffed} ${after}`)
+    expect(messages.map((m) => [m.line, m.column, m.reason])).toEqual([
+      [3, 220, 'Word \u201Cebike\u201D appears 5 times in 18 words, 5 of their 14 content words, next to 8 different words: keyword stuffing'],
+    ])
+  })
+
+  describe('stays quiet on prose that returns to its topic word', () => {
+    const cases: Record<string, string> = {
+      'a sports report': [
+        'Tennis has rarely seen a final like it. Vasquez, who took up tennis at six, said tennis had given her everything, and her coach called it the best tennis he had watched in twenty years of coaching. Sorensen said women\u2019s tennis was in good hands, and the crowd agreed: Tennis Australia sold out the final in an hour.',
+      ].join('\n'),
+      'a recipe repeating butter': [
+        'Melt 50g butter in a wide pan over a low heat. When the butter foams, add the onions and cook until soft. Stir in the flour, then whisk in the remaining butter a knob at a time, letting each piece of butter melt before adding the next. Finish with a spoon of browned butter, a squeeze of lemon and a little cold butter stirred in off the heat.',
+      ].join('\n'),
+      'an obituary repeating a name': [
+        'Margaret Hale, who has died aged 91, taught at the village school for forty years. Hale arrived in 1956; Hale stayed until 1996. Pupils remember Hale for her patience, and colleagues said Hale never missed a sports day. In retirement Hale kept bees, wrote two books on local history and sang in the church choir.',
+      ].join('\n'),
+      'an explainer repeating its key term': [
+        'Inflation is the rate at which prices rise. When inflation is high, money buys less, so central banks raise interest rates to slow inflation down. Inflation expectations matter too: if workers expect inflation to stay high, they ask for bigger pay rises, which can keep inflation up for longer than anyone wants.',
+      ].join('\n'),
+      'a chant quoted in a match report': [
+        'The crowd sang \u201CVasquez, Vasquez, Vasquez, Vasquez, Vasquez\u201D as she climbed into the stands to hug her parents.',
+      ].join('\n'),
+      'a song refrain': [
+        'Row, brother, row, row, brother, row, row, brother, row, for the shore is nigh, they sang on the deck.',
+      ].join('\n'),
+      'an ingredient list repeating a unit': ['Ingredients: 1 cup flour, 1 cup sugar, 1 cup milk, 1 cup oats, 1 cup water, a pinch of salt.'].join('\n'),
+      'a results line of club names': [
+        'Leeds United 3 Newcastle United 1, Sheffield United 2 Carlisle United 2, Oxford United 0 Cambridge United 1.',
+      ].join('\n'),
+      'a how-to repeating its tool': [
+        'Open the terminal. In the terminal, type the command below and press Enter; the terminal prints the version. If the terminal says the command is not found, close the terminal, install the package and open a new terminal before you try again.',
+      ].join('\n'),
+      'a word always in the same company': [
+        'The water rates rise in April. Water rates for flats are lower, water rates for houses higher, and water rates for farms depend on use, so check your water rates online or read the water rates leaflet.',
+      ].join('\n'),
+    }
+    for (const [name, text] of Object.entries(cases)) {
+      it(name, async () => {
+        expect(await lint(`A Headline About It\n\n${text}\n\nA closing line of ordinary text follows here.`)).toEqual([])
+      })
+    }
+  })
+
   it('honours minCount', async () => {
     const body = [
       'Chile Peru Trade Deal Explained',

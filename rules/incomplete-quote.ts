@@ -328,12 +328,8 @@ function clauseNegated(tokens: Token[], from: number, last: number): boolean {
 
 /** The word before index `index` (skipping spaces), if it is a word and within the span. */
 function previousWord(tokens: Token[], index: number, floor: number): Token | undefined {
-  for (let other = index - 1; other > floor; other--) {
-    const token = tokens[other]
-    if (token.kind === 'space') continue
-    return token.kind === 'word' ? token : undefined
-  }
-  return undefined
+  const other = previousWordIndex(tokens, index, floor)
+  return other < 0 ? undefined : tokens[other]
 }
 
 /**
@@ -516,9 +512,9 @@ function endProblem(context: Context, span: Span): Omit<Finding, 'notes'> & {not
   // `every point we.`, `the first things they.`, `today I finally.`: a subject whose verb was cut off.
   let subjectIndex = wordIndex
   for (let steps = 0; steps < 2 && preVerbAdverbs.has(tokens[subjectIndex].lower); steps++) {
-    const before = previousWord(tokens, subjectIndex, span.open)
-    if (!before) break
-    subjectIndex = tokens.indexOf(before, Math.max(span.open, subjectIndex - 4))
+    const before = previousWordIndex(tokens, subjectIndex, span.open)
+    if (before < 0) break
+    subjectIndex = before
   }
   const subject = tokens[subjectIndex]
   if (subjectIndex !== wordIndex || nominativePronouns.has(lower)) {

@@ -225,7 +225,7 @@ export function parseLine(text: string, index: number): Parsed {
       let j = bar + 1
       while (j < body.length && j < bar + 8 && body[j] === ' ') j++
       const hit = labelAt(body, j, false)
-      if (hit && SEGMENT_SEPARATORS.has('|') && /[|:]/.test(body.slice(hit.valueStart))) first = hit
+      if (hit && /[|:]/.test(body.slice(hit.valueStart))) first = hit
     }
   }
   if (!first) {

@@ -337,9 +337,7 @@ function isTitleCase(children: Sentence['children']): boolean {
     const word = toString(child)
     if (word.length < 4) continue
     long++
-    const c = word.charCodeAt(0)
-    if (c >= 65 && c <= 90) capitalised++
-    else if (word[0] !== word[0].toLowerCase()) capitalised++
+    if (word[0] !== word[0].toLowerCase()) capitalised++
   }
   return long >= 3 && capitalised >= 0.85 * long
 }
@@ -499,11 +497,13 @@ export default function duplicateSentence(options?: RuleOptions) {
           const other = best.other
           const plain = overlap(contentOf(item.words), contentOf(other.words))
           const plainRun = longestRun(item.words, other.words)
-          const swaps = swapsOf(other, item)
           if (plain.score >= settings.threshold && plainRun >= settings.minRun && plain.size >= MIN_CONTENT_NEAR) {
             finding.score = plain.score
             finding.run = plainRun
-          } else if (swaps.length > 0) finding.swaps = swaps
+          } else {
+            const swaps = swapsOf(other, item)
+            if (swaps.length > 0) finding.swaps = swaps
+          }
         }
         const previous = findings.at(-1)
         // Consecutive sentences that repeat consecutive earlier ones (a pasted paragraph): one message.

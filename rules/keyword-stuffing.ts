@@ -372,15 +372,10 @@ function packedWords(tokens: Token[], minCount: number): PackedWord[] {
         if (!list) byWord.set(key, (list = []))
         list.push(i)
       }
-      // Where the sentence of each word starts and ends inside the line (token indexes, end exclusive).
-      const sentenceStart = new Array<number>(length)
-      const sentenceEnd = new Array<number>(length)
-      for (let i = lineStart; i < lineEnd; i++) {
-        sentenceStart[i - lineStart] = i > lineStart && tokens[i - 1].sentence === tokens[i].sentence ? sentenceStart[i - lineStart - 1] : i
-      }
-      for (let i = lineEnd - 1; i >= lineStart; i--) {
-        sentenceEnd[i - lineStart] = i < lineEnd - 1 && tokens[i + 1].sentence === tokens[i].sentence ? sentenceEnd[i - lineStart + 1] : i + 1
-      }
+      // Where the sentence of each word starts and ends inside the line (token indexes, end exclusive):
+      // filled once per line, and only for a line with a word counted often enough (most have none).
+      let sentenceStart: number[] | undefined
+      let sentenceEnd: number[] | undefined
       for (const [key, positions] of byWord) {
         if (positions.length < minCount) continue
         // The most occurrences within WORD_WINDOW words.
@@ -396,6 +391,16 @@ function packedWords(tokens: Token[], minCount: number): PackedWord[] {
         }
         if (best < minCount) continue
         const run = positions.slice(bestFrom, bestFrom + best)
+        if (!sentenceStart || !sentenceEnd) {
+          sentenceStart = new Array<number>(length)
+          sentenceEnd = new Array<number>(length)
+          for (let i = lineStart; i < lineEnd; i++) {
+            sentenceStart[i - lineStart] = i > lineStart && tokens[i - 1].sentence === tokens[i].sentence ? sentenceStart[i - lineStart - 1] : i
+          }
+          for (let i = lineEnd - 1; i >= lineStart; i--) {
+            sentenceEnd[i - lineStart] = i < lineEnd - 1 && tokens[i + 1].sentence === tokens[i].sentence ? sentenceEnd[i - lineStart + 1] : i + 1
+          }
+        }
         // The stretch: the sentences of the line that the run touches.
         const start = sentenceStart[run[0] - lineStart]
         const end = sentenceEnd[run[run.length - 1] - lineStart]

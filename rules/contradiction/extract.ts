@@ -14,7 +14,9 @@ import {
   NEGATIVE_IMPLICATIVES, NOMINALS, NOT_NEGATING, NUMBER_QUALIFIERS, NUMBER_WORDS, ONCE_ONLY, POSITIVE_IMPLICATIVES,
 } from '../data/contradiction-lexicon.js'
 import type {Claim, ClaimNumber, Modality} from './claims.js'
-import {ATTRIBUTION_HEARER_VERBS, ATTRIBUTION_VERBS, INTERRUPTION_NOUNS, MASS_NOUNS, RELATION_NOUNS, RESTORATION_VERBS} from '../data/contradiction-lexicon.js'
+import {
+  ATTRIBUTION_HEARER_VERBS, ATTRIBUTION_VERBS, INTERRUPTION_NOUNS, KNOWING_VERBS, MASS_NOUNS, RELATION_NOUNS, RESTORATION_VERBS,
+} from '../data/contradiction-lexicon.js'
 
 // ---------------------------------------------------------------------------
 // Knowledge bases, built once per process.
@@ -47,6 +49,8 @@ const RESTORATION_SET = set(RESTORATION_VERBS)
 const INTERRUPTION_SET = set(INTERRUPTION_NOUNS)
 const ATTRIBUTION_SET = set(ATTRIBUTION_VERBS)
 const HEARER_SET = set(ATTRIBUTION_HEARER_VERBS)
+/** Verbs of saying and knowing, whose `that` opens a clause rather than an object. */
+const REPORTING_VERBS = set([...ATTRIBUTION_VERBS, ...KNOWING_VERBS])
 /** Words that open a new clause: a reporting verb's `that`-less complement does not run past them. */
 const CLAUSE_BREAKS = set(['and', 'but', 'while', 'whereas', 'as', 'when', 'after', 'before', 'because', 'since', 'although', 'though', 'so', 'or'])
 /** Once-only events that cannot happen twice in any role (`born to a clerk` is still the birth): no qualifier. */
@@ -1090,8 +1094,6 @@ function modsAfter(tokens: Token[], from: number): string[] {
 /** Verbs too light to carry a claim on their own: only with a number (`has 5,000 employees`). */
 const LIGHT_VERBS = new Set(['have', 'do', 'get', 'make', 'take', 'know', 'say', 'think', 'see', 'go', 'come', 'want', 'need', 'seem', 'become', 'give', 'use', 'find', 'tell', 'ask', 'feel', 'try', 'call', 'keep', 'let', 'put', 'mean', 'show', 'look', 'happen', 'occur', 'believe', 'realize', 'realise', 'like', 'love', 'hate', 'remember', 'forget', 'understand', 'expect', 'hope', 'wonder', 'matter', 'help', 'work', 'play', 'run', 'turn', 'bring', 'hold', 'stand', 'set', 'write', 'read', 'talk', 'speak', 'hear', 'watch', 'move', 'live', 'change', 'start', 'begin', 'continue', 'stop', 'end', 'include', 'involve', 'remain', 'stay', 'appear', 'add', 'note', 'admit'])
 /** Subjects that are not about the world the document reports on (`I`, `you`, `one`). */
-/** Verbs of saying and knowing, whose `that` opens a clause rather than an object. */
-const REPORTING_VERBS = new Set(['say', 'tell', 'report', 'announce', 'confirm', 'warn', 'argue', 'claim', 'note', 'add', 'state', 'explain', 'reveal', 'suggest', 'insist', 'admit', 'deny', 'believe', 'think', 'know', 'hope', 'expect', 'fear', 'find', 'show', 'estimate', 'predict', 'write', 'agree', 'acknowledge', 'mention', 'indicate', 'understand', 'realize', 'realise', 'learn', 'hear', 'feel', 'assume', 'conclude', 'signal', 'tweet', 'testify', 'allege'])
 const PERSONAL = new Set(['i', 'you', 'we', 'one', 'me', 'us', 'someone', 'anyone', 'everyone', 'everybody', 'nobody', 'people', 'somebody', 'anybody', 'no one', 'y’all', 'ya'])
 
 function build(

@@ -215,5 +215,13 @@ export const ATTRIBUTION_VERBS: readonly string[] = [
   'inform', 'assure', 'remind', 'post', 'reply', 'respond', 'counter', 'caution', 'observe', 'declare',
 ]
 
+/**
+ * Verbs of knowing, hoping and agreeing: their `that` opens a clause, as after an attribution verb
+ * (`officials know that ...`), but they do not attribute the clause to a source.
+ */
+export const KNOWING_VERBS: readonly string[] = [
+  'know', 'hope', 'fear', 'agree', 'understand', 'realize', 'realise', 'learn', 'hear', 'feel', 'assume', 'signal',
+]
+
 /** Attribution verbs whose hearer comes before the clause: `told reporters that ...`. */
 export const ATTRIBUTION_HEARER_VERBS: readonly string[] = ['tell', 'inform', 'assure', 'remind', 'warn']

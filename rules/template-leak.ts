@@ -203,11 +203,17 @@ const codeIndent = /^(?: {4}|\t)/
 const htmlTag = /<\/?[a-z][a-z0-9]{0,10}[\s/>]/i
 const MAX_CODE_LINE = 160
 
+/** A line of a code block, or a short line with an HTML tag: a template shown as source. */
+function isCodeLine(text: string): boolean {
+  return codeIndent.test(text) || (text.length <= MAX_CODE_LINE && htmlTag.test(text))
+}
+
 function findMustache(line: Line, findings: Finding[]) {
   mustache.lastIndex = 0
-  // A tutorial's example (`<h1>{{ page.title }}</h1>`, an indented block, `{{ x }}` in backticks) shows the syntax on purpose.
-  if (codeIndent.test(line.text) || (line.text.length <= MAX_CODE_LINE && htmlTag.test(line.text))) return
   for (const match of line.text.matchAll(mustache)) {
+    // A tutorial's example (`<h1>{{ page.title }}</h1>`, an indented block, `{{ x }}` in backticks)
+    // shows the syntax on purpose; asked only of a line with a token (most lines have none).
+    if (isCodeLine(line.text)) return
     if (line.text[match.index - 1] === '`' && line.text[match.index + match[0].length] === '`') continue
     findings.push({
       start: line.start + match.index,
@@ -304,7 +310,7 @@ const labelBefore = /^[*\-•\s]{0,6}\p{Lu}[\p{L} ]{0,30}:\s{1,3}$/u
 function findProgramValues(line: Line, findings: Finding[]) {
   const text = line.text
   // A code sample shows such tokens on purpose.
-  if (codeIndent.test(text) || text.includes('`') || (text.length <= MAX_CODE_LINE && htmlTag.test(text)) || /[=;]\s*$|=>|\(\)/.test(text)) return
+  if (isCodeLine(text) || text.includes('`') || /[=;]\s*$|=>|\(\)/.test(text)) return
   formatSlot.lastIndex = 0
   for (const match of text.matchAll(formatSlot)) {
     findings.push({

@@ -63,6 +63,9 @@ interface Options extends RuleOptions {
 // ---------------------------------------------------------------------------
 // Per document.
 
+/** Capitalised words that are not names (built once per process). */
+const NOT_NAME_SET: ReadonlySet<string> = new Set(NOT_NAMES)
+
 /**
  * What the document is about: the capitalised words (not sentence-initial) that recur most; and the
  * gendered pronouns that may not stand for it, since the document uses the other gender too (`she`
@@ -70,7 +73,6 @@ interface Options extends RuleOptions {
  */
 function documentTopic(sentences: string[][]): {topic: string[]; names: Set<string>; ambiguous: Set<string>} {
   const counts = new Map<string, number>()
-  const notNames = new Set(NOT_NAMES)
   const pronouns = new Set<string>()
   for (const words of sentences) {
     let first = true
@@ -86,7 +88,7 @@ function documentTopic(sentences: string[][]): {topic: string[]; names: Set<stri
         if (capital) {
           let word = text.toLowerCase()
           if (word.endsWith("'s") || word.endsWith('’s')) word = word.slice(0, -2)
-          if (!notNames.has(word)) counts.set(word, (counts.get(word) ?? 0) + 1)
+          if (!NOT_NAME_SET.has(word)) counts.set(word, (counts.get(word) ?? 0) + 1)
         }
       }
       first = false

@@ -72,6 +72,8 @@ const MAX_WORD_LENGTH = 40
 interface Token {
   /** Normalised (lower case) form. */
   norm: string
+  /** `norm` without a possessive `'s`: a possessive counts for its word. */
+  base: string
   /** As written. */
   value: string
   start: number
@@ -140,7 +142,7 @@ export default function keywordStuffing(options?: RuleOptions) {
     // it (`Iran` in `Iran and Russia`, not `New` in `New York`). Possessives count for their word.
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]
-      const base = token.norm.replace(/'s$/, '')
+      const base = token.base
       frequency.set(token.norm, (frequency.get(token.norm) ?? 0) + 1)
       if (base !== token.norm) frequency.set(base, (frequency.get(base) ?? 0) + 1)
       const before = tokens[i - 1]
@@ -282,7 +284,7 @@ export default function keywordStuffing(options?: RuleOptions) {
 
       const count = packed.positions.length
       const first = tokens[packed.positions[0]]
-      const all = frequency.get(first.norm.replace(/'s$/, '')) ?? count
+      const all = frequency.get(first.base) ?? count
       report(
         file,
         meta,
@@ -324,7 +326,7 @@ interface PackedWord {
 function contentKey(token: Token): string | undefined {
   if (!token.plain || token.norm.length < 2 || !/^\p{L}/u.test(token.norm)) return undefined
   if (STOPWORDS.has(token.norm) || NUMBER_WORDS.has(token.norm)) return undefined
-  return token.norm.replace(/'s$/, '')
+  return token.base
 }
 
 /**
@@ -514,8 +516,10 @@ function collectTokens(tree: Root): Token[] {
         const end = child.position?.end.offset
         if (start === undefined || end === undefined) continue
         const plain = value.length <= MAX_WORD_LENGTH && /^[\p{L}\p{N}]+(?:['\u2019]\p{L}+)?$/u.test(value)
+        const norm = normalise(value)
         const token: Token = {
-          norm: normalise(value),
+          norm,
+          base: norm.replace(/'s$/, ''),
           value,
           start,
           end,

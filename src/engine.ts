@@ -75,6 +75,8 @@ export interface LintResult {
   errors: string[]
   /** What the run did, for `--stats`. */
   stats?: RunStats
+  /** The input files the paths resolved to (absolute; `-` for stdin), before any was read. */
+  inputs?: string[]
 }
 
 export interface RunStats {
@@ -185,7 +187,7 @@ export async function lint(names: string[], options: LintOptions = {}): Promise<
     for (const file of files) toSource(file)
     if (cache) await cache.save()
     const characters = run.characters
-    return {files: sortFiles(files), warnings, errors, stats: {documents: files.length + context.length, characters, cached: cache?.hits ?? 0, documentMs, corpusMs: performance.now() - started - documentMs, jobs}}
+    return {files: sortFiles(files), warnings, errors, stats: {documents: files.length + context.length, characters, cached: cache?.hits ?? 0, documentMs, corpusMs: performance.now() - started - documentMs, jobs}, inputs: inputs.files}
   } finally {
     await run.close()
     if (facts) await new Promise<void>((resolve, reject) => facts.end((error?: Error | null) => (error ? reject(error) : resolve())))
@@ -286,6 +288,9 @@ class Run {
       if (!processor) byFormat.set(format, (processor = createProcessor(config, format)))
       await lintDocument(file, processor, config, this.windowSize)
     }
+    // From the cache or a worker a document comes back as messages and facts: what the reading left
+    // on the input (the JSON Lines record it came from) is the input's.
+    if (result !== file && file.data.record !== undefined) result.data.record = file.data.record
     if (key && !hit) cache!.set(key, toDocumentRecord(result))
     if (facts) facts.write(JSON.stringify(toDocumentRecord(result)) + '\n')
     // Without its text a file keeps only messages and facts; corpus rules must not need more.

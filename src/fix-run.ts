@@ -28,7 +28,6 @@ import type {VFile} from 'vfile'
 import {rules as registry} from '../rules/index.js'
 import {lint, lintTexts, type LintOptions, type LintResult} from './engine.js'
 import {ScrapelintError} from './errors.js'
-import {ConfigLoader} from './config.js'
 import {collectFixes, fixAt, fixFile} from './fix.js'
 import {formatOf, isGzip} from './formats/index.js'
 import {copyJsonLines, type RecordEdit} from './formats/jsonl-write.js'
@@ -91,11 +90,11 @@ export async function runFix(paths: string[], lintOptions: LintOptions, options:
 
   // JSON Lines records: the file each is in and its line. Only records of an uncompressed file named
   // on the command line are fixed, and only for --out-dir (which writes a copy of the crawl).
-  const jsonlFiles = options.write || options.outDir !== undefined ? await jsonLinesInputs(paths, cwd, lintOptions) : []
+  const jsonlFiles = options.write || options.outDir !== undefined ? (result.inputs ?? []).filter((file) => file !== '-' && formatOf(file, lintOptions.inputFormat).container) : []
   const records = new Map<VFile, {source: string; line: number}>()
   for (const file of result.files) {
-    const origin = recordOrigin(file, cwd, lintOptions.inputFormat)
-    if (origin) records.set(file, origin)
+    const record = (file.data as {record?: {file: string; line: number}}).record
+    if (record) records.set(file, {source: path.resolve(cwd, record.file), line: record.line})
   }
   const writableCrawls = new Set(options.outDir === undefined ? [] : jsonlFiles.filter((file) => !isGzip(file)))
   const fixable = (file: VFile) => {
@@ -219,25 +218,6 @@ export async function runFix(paths: string[], lintOptions: LintOptions, options:
   }
 
   return {files: relinted, warnings, errors, stats: result.stats, textOnStdout: toStdout}
-}
-
-/** The JSON Lines files among the inputs (absolute paths), as `lint` resolves them. */
-async function jsonLinesInputs(paths: string[], cwd: string, lintOptions: LintOptions): Promise<string[]> {
-  const named = paths.filter((name) => name !== '-')
-  if (named.length === 0) return []
-  const rootConfig = await new ConfigLoader({cwd, config: lintOptions.config, overrides: lintOptions.rules}).forFolder(cwd)
-  const {files} = await resolveInputs(named, {cwd, ignorePatterns: [...rootConfig.ignorePatterns, ...(lintOptions.ignorePatterns ?? [])]})
-  return files.filter((file) => file !== '-' && formatOf(file, lintOptions.inputFormat).container)
-}
-
-/** The JSON Lines file (absolute) and line of a record's document (`file.jsonl#L<line>`). */
-function recordOrigin(file: VFile, cwd: string, inputFormat: LintOptions['inputFormat']): {source: string; line: number} | undefined {
-  const record = (file.data as {record?: {file: string; line: number}}).record
-  if (record) return {source: path.resolve(cwd, record.file), line: record.line}
-  // Linted in a worker thread, a document comes back without its data.record: its name says the same.
-  const match = /^(.*)#L(\d+)$/.exec(file.path)
-  if (!match || !formatOf(match[1], inputFormat).container) return undefined
-  return {source: path.resolve(file.cwd, match[1]), line: Number(match[2])}
 }
 
 function severalInputs(count: number): ScrapelintError {

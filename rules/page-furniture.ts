@@ -153,8 +153,9 @@ export default function pageFurniture(options?: RuleOptions) {
       if (before * 2 <= after && isFurnitureGap(infos, paragraphs[k - 1], paragraphs[k])) from = k
     }
     // A short furniture row after the article (`Tags:`, `More in ...`) followed by teasers: short lines around paragraphs.
+    const isTeaserStretch = teaserStretches(infos, paragraphs, words, from, to)
     for (let k = from + 1; k <= to; k++) {
-      if (isFurnitureRow(infos, paragraphs[k - 1], paragraphs[k]) && isTeaserStretch(infos, paragraphs, from, k, to)) {
+      if (isFurnitureRow(infos, paragraphs[k - 1], paragraphs[k]) && isTeaserStretch(k)) {
         to = k - 1
         break
       }
@@ -285,23 +286,45 @@ function isFurnitureRow(infos: Info[], a: number, b: number): boolean {
   return gap.length >= 3 && share(infos, gap) >= 0.7 && gap.some((i) => isCue(infos[i].text))
 }
 
-/** From paragraph `a` to paragraph `b`: more short lines than anything else, furniture among them (teasers of other stories). */
-function isTeaserStretch(infos: Info[], paragraphs: number[], from: number, k: number, to: number): boolean {
-  const stretch = nonBlank(infos, paragraphs[k], paragraphs[to] + 1)
-  if (share(infos, stretch) < 0.6 || !stretch.some((i) => isCue(infos[i].text))) return false
-  // Teasers stand apart, each among its short lines; the article's paragraphs follow one another.
-  let adjacent = 0
-  for (let p = k; p < to; p++) if (nonBlank(infos, paragraphs[p] + 1, paragraphs[p + 1]).length === 0) adjacent++
-  if (adjacent * 4 > to - k + 1) return false
-  // The article before the row outweighs the teasers after it.
-  let before = 0
-  let after = 0
-  for (let p = from; p <= to; p++) {
-    const words = wordCount(infos[paragraphs[p]].text)
-    if (p < k) before += words
-    else after += words
+/**
+ * Whether the stretch from paragraph `k` to paragraph `to` holds teasers of other stories: more short lines than
+ * anything else, furniture among them. Asked for each `k` from `from + 1` up, so the counts are prefix sums built
+ * once and the furniture lines are looked for by one forward scan: a scan of the stretch per `k` is quadratic on a
+ * long page with a furniture row under every paragraph.
+ */
+function teaserStretches(infos: Info[], paragraphs: number[], words: number[], from: number, to: number): (k: number) => boolean {
+  // non-blank and short lines before line i
+  const nonBlanks = [0]
+  const shorts = [0]
+  for (let i = 0; i < infos.length; i++) {
+    nonBlanks.push(nonBlanks[i] + (infos[i].kind === 'blank' ? 0 : 1))
+    shorts.push(shorts[i] + (infos[i].kind === 'short' ? 1 : 0))
   }
-  return before >= after
+  // paragraphs p < q directly followed by the next one (no non-blank line between), and words of paragraphs p < q
+  const adjacents = [0]
+  const wordsBefore = [0]
+  for (let p = 0; p < paragraphs.length; p++) {
+    adjacents.push(adjacents[p] + (p + 1 < paragraphs.length && nonBlanks[paragraphs[p + 1]] === nonBlanks[paragraphs[p] + 1] ? 1 : 0))
+    wordsBefore.push(wordsBefore[p] + words[p])
+  }
+  const end = paragraphs[to] + 1
+  let cueLine = -1
+  let scanned = 0
+  return (k) => {
+    const start = paragraphs[k]
+    const lines = nonBlanks[end] - nonBlanks[start]
+    if ((shorts[end] - shorts[start]) / Math.max(1, lines) < 0.6) return false
+    if (cueLine < start) {
+      cueLine = -1
+      for (let i = Math.max(scanned, start); i < end && cueLine === -1; i++) if (infos[i].kind !== 'blank' && isCue(infos[i].text)) cueLine = i
+      scanned = cueLine === -1 ? end : cueLine + 1
+      if (cueLine === -1) return false
+    }
+    // Teasers stand apart, each among its short lines; the article's paragraphs follow one another.
+    if ((adjacents[to] - adjacents[k]) * 4 > to - k + 1) return false
+    // The article before the row outweighs the teasers after it.
+    return wordsBefore[k] - wordsBefore[from] >= wordsBefore[to + 1] - wordsBefore[k]
+  }
 }
 
 /** A paragraph that is a site's notice, not the article: a footer, a comment policy, a trademark or consent notice. */

@@ -151,6 +151,8 @@ interface Entry {
   id: number
   file: number
   claim: Claim
+  /** The claim's signature (`signature`): what the judge sees of it. */
+  sig: string
   /** Subject, predicate, object and signature: what the claim says. */
   says: string
 }
@@ -199,7 +201,8 @@ export function createCorpusCheck(makeJudge: (options: Options) => Judge = (opti
         const sentence = sentences.get(stored.si)
         if (!sentence) continue
         const claim: Claim = {...stored, at: sentence.at, s: sentence.s, vf: verbForms(stored.pred)}
-        const entry: Entry = {id: id++, file: f, claim, says: `${claim.subj}|${claim.obj}|${signature(claim)}`}
+        const sig = signature(claim)
+        const entry: Entry = {id: id++, file: f, claim, sig, says: `${claim.subj}|${claim.obj}|${sig}`}
         const key = `${f}:${claim.si}`
         let said = saidIn.get(key)
         if (!said) saidIn.set(key, (said = new Set()))
@@ -218,11 +221,10 @@ export function createCorpusCheck(makeJudge: (options: Options) => Judge = (opti
       // claims with one signature are judged once; their members share the verdict
       const groups = new Map<string, Entry[]>()
       for (const entry of bucket) {
-        const key = signature(entry.claim)
-        let group = groups.get(key)
+        let group = groups.get(entry.sig)
         if (!group) {
           if (groups.size >= options.maxPerBucket) continue
-          groups.set(key, (group = []))
+          groups.set(entry.sig, (group = []))
         }
         group.push(entry)
       }

@@ -513,19 +513,18 @@ export default function captionResidue(options?: RuleOptions) {
       }
       return false
     }
-    let changed = true
-    const pending = new Set(lone)
-    while (changed) {
-      changed = false
-      for (const n of pending) {
-        if (near(n)) {
-          findings.push({kind: 'contact', first: lines[n], last: lines[n]})
+    // One sweep down and one up reach every address of a chain of them (each within three lines of the next):
+    // a sweep per address found is quadratic on a long list of handles.
+    const found = new Set<number>()
+    for (const order of [lone, [...lone].reverse()]) {
+      for (const n of order) {
+        if (!found.has(n) && near(n)) {
+          found.add(n)
           bylineAt.add(n)
-          pending.delete(n)
-          changed = true
         }
       }
     }
+    for (const n of lone) if (found.has(n)) findings.push({kind: 'contact', first: lines[n], last: lines[n]})
     findings.sort((a, b) => a.first.start - b.first.start)
     for (const finding of findings) reportFinding(file, finding)
   }

@@ -65,7 +65,6 @@ const PAST_AUX = set(['did', 'had', 'was', 'were', "didn't", "hadn't", "wasn't",
 const PERFECT_AUX = set(['has', 'have', 'had', "hasn't", "haven't", "hadn't", "'ve"])
 const POSSESSIVE_DETS = set(['its', 'their', 'his', 'her', 'our', 'my', 'your'])
 const RELATIVE = set(['that', 'which', 'who', 'whom', 'whose'])
-const PRONOUN_OBJECTS = set(['it', 'them', 'this', 'that', 'these', 'those', 'one', 'ones', 'him', 'her', 'itself', 'themselves', 'anything', 'something', 'nothing', 'everything', 'all', 'any', 'some', 'each', 'other', 'others'])
 const RELATIVE_TIME = set(['yesterday', 'today', 'tonight', 'tomorrow', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'])
 const CURRENCY_WORDS: Record<string, string> = {dollar: '$', dollars: '$', usd: '$', euro: '€', euros: '€', pound: '£', pounds: '£', yen: '¥', yuan: '¥'}
 
@@ -217,7 +216,7 @@ function tokenize(sentence: string, names: ReadonlySet<string>): Token[] {
  */
 const recent = new Map<string, string>()
 /** Most sentences `recent` keeps (a few MB of strings). */
-export const RECENT_SENTENCES = 4096
+const RECENT_SENTENCES = 4096
 
 const FIELD = '\u001f'
 const TOKEN = '\u001e'

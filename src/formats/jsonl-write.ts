@@ -17,6 +17,7 @@ import {createReadStream, createWriteStream} from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {pipeline} from 'node:stream/promises'
+import {field} from './read.js'
 
 /** One record to rewrite: its text as linted and the fixed text. */
 export interface RecordEdit {
@@ -114,14 +115,14 @@ function editLine(bytes: Buffer, first: boolean, edit: RecordEdit, keys: string[
   } catch {
     return {changed: 'the line is no longer valid JSON (the file changed while it was being linted): copied unchanged'}
   }
-  if (fieldOf(record, keys) !== edit.original) return {changed: 'the record changed while it was being linted: copied unchanged'}
+  if (field(record, keys.join('.')) !== edit.original) return {changed: 'the record changed while it was being linted: copied unchanged'}
   // Replace the field's value in place; should the scan not find it (it always should), set it and serialise the record.
   let text: string | undefined
   const span = fieldSpan(raw, keys)
   if (span) {
     const spliced = raw.slice(0, span[0]) + JSON.stringify(edit.fixed) + raw.slice(span[1])
     try {
-      if (fieldOf(JSON.parse(spliced), keys) === edit.fixed) text = spliced
+      if (field(JSON.parse(spliced), keys.join('.')) === edit.fixed) text = spliced
     } catch {}
   }
   if (text === undefined) {
@@ -131,15 +132,6 @@ function editLine(bytes: Buffer, first: boolean, edit: RecordEdit, keys: string[
     text = JSON.stringify(record)
   }
   return {bytes: Buffer.concat([bom ? BOM : Buffer.alloc(0), Buffer.from(text, 'utf8'), cr ? Buffer.from('\r') : Buffer.alloc(0)])}
-}
-
-function fieldOf(record: unknown, keys: string[]): unknown {
-  let value = record
-  for (const key of keys) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined
-    value = (value as Record<string, unknown>)[key]
-  }
-  return value
 }
 
 function skipSpace(text: string, at: number): number {

@@ -129,7 +129,8 @@ export async function* splitLines(stream: AsyncIterable<Buffer>, maxLine: number
   if (length > 0 || overflow) yield {line, bytes: overflow ? undefined : Buffer.concat(parts), length}
 }
 
-function field(record: unknown, name: string): unknown {
+/** The value at `name` (`a.b` reaches into objects) of a parsed JSON record, if it is there. */
+export function field(record: unknown, name: string): unknown {
   let value = record
   for (const key of name.split('.')) {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined

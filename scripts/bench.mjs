@@ -85,7 +85,7 @@ const one = cli(1)
 const many = cli(cores)
 // the one rule that tags text with compromise, apart: what the other rules cost together
 const lean = cli(1, ['--rule', 'contradiction:off'])
-const row = (name, mbs, docsPerSecond, extra = '') => console.log(`${name.padEnd(28)} ${mbs.toFixed(3).padStart(8)} MB/s ${docsPerSecond.toFixed(1).padStart(8)} docs/s ${(mbs / floor).toFixed(2).padStart(6)} × floor ${extra}`)
+const row = (name, mbs, docsPerSecond, extra = '', against = floor) => console.log(`${name.padEnd(28)} ${mbs.toFixed(3).padStart(8)} MB/s ${docsPerSecond.toFixed(1).padStart(8)} docs/s ${(mbs / against).toFixed(2).padStart(6)} × floor ${extra}`.trimEnd())
 console.log(`corpus: ${docs} generated articles, ${megabytes.toFixed(2)} MB (seed ${seed}); machine: ${cores} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}`)
 row('floor (retext-english parse)', floor, docs / floorSeconds)
 row('scrapelint --jobs 1', one.mbs, one.docs, `peak RSS ${one.rss} MB; corpus pass ${one.corpus.toFixed(2)} s`)
@@ -105,11 +105,10 @@ if (fs.existsSync(pagesDir)) {
   const pageFloor = pageMegabytes / pageFloorSeconds
   const onPages = cli(1, [], pages, pages.length, pageMegabytes)
   const leanPages = cli(1, ['--rule', 'contradiction:off'], pages, pages.length, pageMegabytes)
-  const pageRow = (name, mbs, docsPerSecond) => console.log(`${name.padEnd(28)} ${mbs.toFixed(3).padStart(8)} MB/s ${docsPerSecond.toFixed(1).padStart(8)} docs/s ${(mbs / pageFloor).toFixed(2).padStart(6)} × floor`)
   console.log(`\nreal pages: the ${pages.length} .page.txt files of ../shared/data/article-extraction-dev, ${pageMegabytes.toFixed(2)} MB`)
-  pageRow('floor (retext-english parse)', pageFloor, pages.length / pageFloorSeconds)
-  pageRow('scrapelint --jobs 1', onPages.mbs, onPages.docs)
-  pageRow('  --jobs 1, contradiction off', leanPages.mbs, leanPages.docs)
+  row('floor (retext-english parse)', pageFloor, pages.length / pageFloorSeconds, '', pageFloor)
+  row('scrapelint --jobs 1', onPages.mbs, onPages.docs, '', pageFloor)
+  row('  --jobs 1, contradiction off', leanPages.mbs, leanPages.docs, '', pageFloor)
 }
 
 console.log('\ncorpus pass on generated facts (the corpus rules\' own benchmarks):')

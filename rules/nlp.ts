@@ -43,7 +43,6 @@ const world = nlp.world() as unknown as {hooks: string[]; methods: {one: OneMeth
  */
 interface Index {
   keys: string[]
-  matches: NetMatch[]
   places: Array<Array<[number, number]>>
   anchors: Map<string, number[]>
   /** Per match number, the clause that last reached it. */
@@ -82,7 +81,7 @@ function indexOf(net: Net): Index {
       if (match.needs.length > 0) anchor([...match.needs].sort((a, b) => anchorRank(a) - anchorRank(b))[0], id)
       else for (const want of new Set(match.wants)) anchor(want, id)
     })
-    index = {keys, matches, places, anchors, seen: new Int32Array(matches.length).fill(-1), clause: 0}
+    index = {keys, places, anchors, seen: new Int32Array(matches.length).fill(-1), clause: 0}
     indexes.set(net, index)
   }
   return index

@@ -26,6 +26,7 @@ import type {VFile} from 'vfile'
 import {report, resolveOptions, type RuleMeta, type RuleOptions} from '../src/rule.js'
 import {getLines, removalPlace, type Line} from '../src/text.js'
 import data from './data/page-furniture.json' with {type: 'json'}
+import linkData from './data/link-residue.json' with {type: 'json'}
 
 export const meta: RuleMeta = {
   id: 'page-furniture',
@@ -69,8 +70,8 @@ const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»', '*', '_'])
 
 /** A furniture line starts with one of these words (share row, menu, account, footer and related-list labels; data/page-furniture.json). */
 const START_CUE = new RegExp(`^(?:${alternatives(data.lineStarts)})${WORD_END}`, 'iu')
-/** ... or has one of these anywhere. */
-const ANY_CUE = new RegExp(`(?:${alternatives(data.symbols)}|${WORD_START}(?:${alternatives(data.anywhere)})${WORD_END})`, 'iu')
+/** ... or has one of these anywhere (a copyright line's words among them). */
+const ANY_CUE = new RegExp(`(?:${alternatives(data.symbols)}|${WORD_START}(?:${alternatives([...data.copyright, ...data.anywhere])})${WORD_END})`, 'iu')
 /** A copyright line. */
 const COPYRIGHT = new RegExp(`(?:${alternatives(data.symbols)}|${WORD_START}(?:${alternatives(data.copyright)})${WORD_END})`, 'iu')
 /** A footer link: privacy, terms, contact, imprint (a whole short line). */
@@ -88,8 +89,8 @@ const COMMENTS_HEADING =
 const SAYS = /^\S[^\n]{0,60} (?:says|said|wrote):?$/iu
 /** `November 19, 2019 at 6:34 am`, `19 Nov 2019 18:34`, `2019-11-19 06:34`. */
 const STAMP = /^(?:\p{Lu}\p{Ll}{2,8}\.? \d{1,2}, \d{4}|\d{1,2} \p{Lu}\p{Ll}{2,8}\.? \d{4}|\d{4}-\d{2}-\d{2})(?: at)? \d{1,2}:\d{2}(?: ?[AaPp]\.?[Mm]\.?)?$/u
-/** `See also`, `Further reading`, `References`: an appendix of the article's own. */
-const APPENDIX = new Set(data.appendixHeadings)
+/** `See also`, `Further reading`, `References`: an appendix of the article's own (link-residue's list: it leaves the same appendix alone). */
+const APPENDIX = new Set(linkData.appendixHeadings)
 /** `1. `, `12) ` */
 const NUMBERED = /^\d{1,3}[.)] /u
 

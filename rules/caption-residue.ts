@@ -259,9 +259,10 @@ function isClock(word: string): boolean {
  * A dateline: `PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, ...`, `Updated 3 hours ago`,
  * or a bare time stamp with a clock (`Nov. 19, 2019 8:03 am ET`).
  */
-function isDateline(tokens: Token[], text: string, afterName = false): boolean {
+function isDateline(tokens: Token[], afterName = false): boolean {
   // `(Published Monday, Nov. 18, 2019)` at the end of a story is an editor's note, not a dateline
-  if (!afterName && !isUpper(text[0]) && !hasDigit(text[0])) return false
+  const lead = tokens[0].raw[0]
+  if (!afterName && !isUpper(lead) && !hasDigit(lead)) return false
   let i = 0
   let labelled = false
   let dated = false
@@ -312,7 +313,7 @@ function isByline(tokens: Token[]): boolean {
     const tail = rest.slice(SEPARATORS.has(first.raw) ? 1 : 0)
     if (tail.length === 0) return false
     if (tail.every((token) => ROLES.has(token.bare))) return true
-    return isDateline(tail, tail.map((token) => token.raw).join(' '), true)
+    return isDateline(tail, true)
   }
   if (tokens[after - 1].raw.endsWith(',')) return rest.every((token) => ROLES.has(token.bare))
   return false
@@ -477,7 +478,7 @@ export default function captionResidue(options?: RuleOptions) {
           bylineAt.add(n)
           continue
         }
-        if (isDateline(tokens, text)) {
+        if (isDateline(tokens)) {
           findings.push({kind: 'dateline', first: line, last: line})
           bylineAt.add(n)
           continue

@@ -410,8 +410,8 @@ function wholeLineCredit(tokens: Token[], text: string, max: number): boolean {
   return false
 }
 
-/** A credit at the end of a caption: where it starts, or -1. */
-function trailingCredit(tokens: Token[], text: string, max: number): number {
+/** A credit at the end of a caption: where it starts, or -1. `tokens` are the line's when already split (a caption too long for a credit line of its own is split only if it gets this far). */
+function trailingCredit(text: string, max: number, tokens?: Token[]): number {
   const lastChar = text[text.length - 1]
   if (lastChar === ')' || lastChar === ']') {
     const open = lastChar === ')' ? '(' : '['
@@ -430,6 +430,7 @@ function trailingCredit(tokens: Token[], text: string, max: number): number {
   }
   // `... a rabbit Credit: Getty - Contributor`, `... earnings. Photograph by Robyn Beck/AFP/Getty Images`
   if (endsSentence(text)) return -1
+  tokens ??= tokenize(text)
   for (let j = Math.max(3, tokens.length - max - 4); j < tokens.length; j++) {
     if (!isUpper(tokens[j].raw[0])) continue
     const value = creditValue(tokens, j)
@@ -456,12 +457,13 @@ export default function captionResidue(options?: RuleOptions) {
       const line = lines[n]
       const text = line.text.trim()
       if (text.length === 0 || text.length > MAX_CAPTION) continue
-      const tokens = tokenize(text)
-      if (text.length <= MAX_LINE && wholeLineCredit(tokens, text, settings.maxCreditWords)) {
+      // most lines are prose, too long for a credit, byline or dateline of their own: only their end is looked at
+      const tokens = text.length <= MAX_LINE ? tokenize(text) : undefined
+      if (tokens && wholeLineCredit(tokens, text, settings.maxCreditWords)) {
         findings.push({kind: 'credit', first: line, last: line})
         continue
       }
-      if (settings.bylines && text.length <= MAX_LINE && tokens.length <= MAX_LINE_WORDS) {
+      if (settings.bylines && tokens && tokens.length <= MAX_LINE_WORDS) {
         if (tokens.length === 1 && phraseAt(tokens, 0, BYLINE_LABELS) === 1 && isUpper(text[0])) {
           // `By` over the author's name
           let next = n + 1
@@ -493,7 +495,7 @@ export default function captionResidue(options?: RuleOptions) {
           continue
         }
       }
-      const at = trailingCredit(tokens, text, settings.maxCreditWords)
+      const at = trailingCredit(text, settings.maxCreditWords, tokens)
       if (at > 0) {
         const keep = text.slice(0, at).trimEnd()
         if (tokenize(keep).length >= 3) {

@@ -169,7 +169,8 @@ function creditValue(tokens: Token[], i: number): number {
     if (tokens[i + label]?.raw === ':') return i + label + 1
   }
   const by = phraseAt(tokens, i, BY_LABELS)
-  if (by > 0 && tokens[i + by]?.raw.toLowerCase() === 'by' && /* `by` written bare */ tokens[i + by].bare === 'by') return i + by + 1
+  // `by` written bare (`by:` or `by,` is no credit)
+  if (by > 0 && tokens[i + by]?.raw.toLowerCase() === 'by') return i + by + 1
   const courtesy = phraseAt(tokens, i, COURTESY)
   if (courtesy > 0) return i + courtesy
   const raw = tokens[i]?.raw
@@ -359,12 +360,15 @@ function isLoneAddress(tokens: Token[]): boolean {
 /** Where the agency after the last separator starts (`Michael Conroy, AP`, `X | Bloomberg | Getty Images`, `X via AP`), else -1. */
 function agencyTail(text: string): number {
   let best = -1
-  for (const separator of [' | ', ', ', ' via ', ' / ']) {
-    const at = text.lastIndexOf(separator)
-    if (at > best) best = at
+  let separator = ''
+  for (const candidate of [' | ', ', ', ' via ', ' / ']) {
+    const at = text.lastIndexOf(candidate)
+    if (at > best) {
+      best = at
+      separator = candidate
+    }
   }
   if (best <= 0) return -1
-  const separator = text.slice(best, best + 3) === ' | ' ? ' | ' : text.slice(best, best + 2) === ', ' ? ', ' : text.slice(best, best + 5) === ' via ' ? ' via ' : ' / '
   const tail = text.slice(best + separator.length).trim()
   if (!isAgencyText(tail)) return -1
   // `Allentown, PA` is a place: after a comma only a name of 3 letters or more, or AP

@@ -1,6 +1,6 @@
 /**
- * The pre-commit integrations, with the snippets exactly as the README shows
- * them (each lives in examples/hooks/ and the README must contain it
+ * The pre-commit integrations, with the snippets exactly as docs/pre-commit.md shows
+ * them (each lives in examples/hooks/ and docs/pre-commit.md must contain it
  * verbatim). The plain git hook runs for real in a temporary repository; the
  * pre-commit framework and lint-staged are not installed, so their files are
  * parsed and their command is run the way those tools run it (entry + args +
@@ -17,7 +17,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {ensureBuilt, root} from './helpers/build.js'
 
 const examples = path.join(root, 'examples', 'hooks')
-const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8')
+const readme = fs.readFileSync(path.join(root, 'docs', 'pre-commit.md'), 'utf8')
 const example = (name: string) => fs.readFileSync(path.join(examples, name), 'utf8')
 
 const BAD = 'This is is a test of the hook.\n'
@@ -87,8 +87,8 @@ function commits(repo: string): number {
   return Number(git(repo, 'rev-list', '--count', 'HEAD').trim())
 }
 
-describe('README snippets are the tested files', () => {
-  it.each(['pre-commit', 'pre-commit-config.yaml', 'husky-pre-commit', 'lintstagedrc.json'])('README shows examples/hooks/%s verbatim', (name) => {
+describe('docs/pre-commit.md snippets are the tested files', () => {
+  it.each(['pre-commit', 'pre-commit-config.yaml', 'husky-pre-commit', 'lintstagedrc.json'])('docs/pre-commit.md shows examples/hooks/%s verbatim', (name) => {
     expect(readme).toContain(example(name).trimEnd())
   })
 })
@@ -154,7 +154,7 @@ describe('pre-commit framework', () => {
     expect(Object.keys(bin)).toContain(hook!.entry.split(' ')[0])
   })
 
-  it('the README config points at this repository and hook', () => {
+  it('the docs/pre-commit.md config points at this repository and hook', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {version: string; repository: {url: string}}
     const [entry] = config.repos
     expect(entry.repo).toBe(pkg.repository.url.replace(/^git\+/, '').replace(/\.git$/, ''))

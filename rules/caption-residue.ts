@@ -19,8 +19,8 @@
  */
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
-import {report, resolveOptions, type RuleMeta, type RuleOptions} from '../src/rule.js'
-import {getLines, linesPlace, removalPlace, type Line} from '../src/text.js'
+import {report, resolveOptions, type RuleMeta, type RuleOptions} from './kit/rule.js'
+import {getLines, linesPlace, removalPlace, type Line} from './kit/text.js'
 import data from './data/caption-residue.json' with {type: 'json'}
 
 export const meta: RuleMeta = {

@@ -16,9 +16,9 @@ import type {Root, Sentence} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import type {VFile} from 'vfile'
 import type {Position} from 'unist'
-import {report, resolveOptions, type RuleMeta, type RuleOptions} from '../src/rule.js'
-import {getLines, removalPlace, toPlace} from '../src/text.js'
-import {getSentences} from '../src/tree.js'
+import {report, resolveOptions, type RuleMeta, type RuleOptions} from './kit/rule.js'
+import {getLines, removalPlace, toPlace} from './kit/text.js'
+import {getSentences} from './kit/tree.js'
 import {
   CONTINUATIONS,
   IRREGULAR_FORMS,

@@ -17,9 +17,9 @@
  */
 import type {Paragraph, Root, Sentence} from 'nlcst'
 import type {VFile} from 'vfile'
-import {report, type RuleMeta, type RuleOptions} from '../src/rule.js'
-import {toPlace} from '../src/text.js'
-import {getParagraphs} from '../src/tree.js'
+import {report, type RuleMeta, type RuleOptions} from './kit/rule.js'
+import {toPlace} from './kit/text.js'
+import {getParagraphs} from './kit/tree.js'
 import data from './data/engagement-bait.json' with {type: 'json'}
 
 export const meta: RuleMeta = {

@@ -11,8 +11,8 @@
  */
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
-import {report, resolveOptions, type RuleMeta, type RuleOptions} from '../src/rule.js'
-import {getLines, removalPlace, type Line} from '../src/text.js'
+import {report, resolveOptions, type RuleMeta, type RuleOptions} from './kit/rule.js'
+import {getLines, removalPlace, type Line} from './kit/text.js'
 import {
   BIO_PARTS,
   BIO_SUPPORTERS,
@@ -40,7 +40,7 @@ import {
   isFakerName,
   type FieldKind,
 } from './data/fake-author-block.js'
-import {countLorem, loremShare} from './data/lorem-ipsum.js'
+import {countLorem, loremShare} from './kit/lorem.js'
 
 export const meta: RuleMeta = {
   id: 'fake-author-block',

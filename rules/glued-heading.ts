@@ -13,8 +13,8 @@
  */
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
-import {report, resolveOptions, type RuleMeta, type RuleOptions} from '../src/rule.js'
-import {getLines, toPlace, type Line} from '../src/text.js'
+import {report, resolveOptions, type RuleMeta, type RuleOptions} from './kit/rule.js'
+import {getLines, toPlace, type Line} from './kit/text.js'
 import data from './data/glued-heading.json' with {type: 'json'}
 
 export const meta: RuleMeta = {

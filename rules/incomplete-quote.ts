@@ -17,8 +17,8 @@
 import type {Paragraph, Root, Sentence} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import type {VFile} from 'vfile'
-import {report, resolveOptions, type RuleMeta, type RuleOptions} from '../src/rule.js'
-import {toPlace} from '../src/text.js'
+import {report, resolveOptions, type RuleMeta, type RuleOptions} from './kit/rule.js'
+import {toPlace} from './kit/text.js'
 import {
   afterQuoteNonNouns,
   attributiveAdjectives,

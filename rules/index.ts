@@ -3,7 +3,7 @@
  * Adding a rule is one import and one entry here (plus its file, doc page and
  * tests); the README's rules table and `--list-rules` are generated from it.
  */
-import type {Rule, RuleModule} from '../src/rule.js'
+import type {Rule, RuleModule} from './kit/rule.js'
 import * as repeatedWords from './repeated-words.js'
 import * as fakeAuthorBlock from './fake-author-block.js'
 import * as loremIpsum from './lorem-ipsum.js'

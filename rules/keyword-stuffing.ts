@@ -22,9 +22,9 @@
 import type {Root, Sentence} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import type {VFile} from 'vfile'
-import {report, resolveOptions, type RuleMeta, type RuleOptions} from '../src/rule.js'
-import {getLines, toPlace} from '../src/text.js'
-import {getSentences} from '../src/tree.js'
+import {report, resolveOptions, type RuleMeta, type RuleOptions} from './kit/rule.js'
+import {getLines, toPlace} from './kit/text.js'
+import {getSentences} from './kit/tree.js'
 import {NUMBER_WORDS, QUOTES, STOPWORDS} from './data/keyword-stuffing.js'
 
 export const meta: RuleMeta = {

@@ -15,11 +15,12 @@
  * Everything is token and string logic, linear in the document.
  */
 import type {Root} from 'nlcst'
-import {tagMany} from './nlp.js'
+import {tagMany} from './kit/nlp.js'
 import type {VFile} from 'vfile'
-import {report, resolveOptions, type RuleMeta, type RuleOptions} from '../src/rule.js'
-import {getLines, removalPlace, toPlace, type Line} from '../src/text.js'
-import type {LayoutLine} from '../src/formats/layout.js'
+import {report, resolveOptions, type RuleMeta, type RuleOptions} from './kit/rule.js'
+import {getLines, removalPlace, toPlace, type Line} from './kit/text.js'
+import type {LayoutLine} from './kit/layout.js'
+import {APPENDIX_HEADINGS} from './kit/english.js'
 import data from './data/link-residue.json' with {type: 'json'}
 
 export const meta: RuleMeta = {
@@ -58,7 +59,7 @@ const PHRASE_MAX = Math.max(...data.clickbaitPhrases.map((phrase) => phrase.spli
 const SMALL = new Set(data.smallWords)
 const CUT_OFF = new Set(data.cutOffEndings)
 const LABEL_MAX = Math.max(...data.labels.map((label) => label.split(' ').length))
-const APPENDIX = new Set(data.appendixHeadings)
+const APPENDIX = new Set(APPENDIX_HEADINGS)
 
 /** Longest line looked at as a possible headline; longer lines are prose or data. */
 const MAX_TITLE_CHARS = 200

@@ -10,9 +10,9 @@
  */
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
-import {report, resolveOptions, type RuleMeta, type RuleOptions} from '../src/rule.js'
-import {getLines, removalPlace, toPlace, type Line} from '../src/text.js'
-import {LOREM_SIZE, countLorem, loremShare, type LoremCount} from './data/lorem-ipsum.js'
+import {report, resolveOptions, type RuleMeta, type RuleOptions} from './kit/rule.js'
+import {getLines, removalPlace, toPlace, type Line} from './kit/text.js'
+import {LOREM_SIZE, countLorem, loremShare, type LoremCount} from './kit/lorem.js'
 
 export const meta: RuleMeta = {
   id: 'lorem-ipsum',

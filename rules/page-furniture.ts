@@ -23,10 +23,10 @@
  */
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
-import {report, resolveOptions, type RuleMeta, type RuleOptions} from '../src/rule.js'
-import {getLines, removalPlace, type Line} from '../src/text.js'
+import {report, resolveOptions, type RuleMeta, type RuleOptions} from './kit/rule.js'
+import {getLines, removalPlace, type Line} from './kit/text.js'
 import data from './data/page-furniture.json' with {type: 'json'}
-import linkData from './data/link-residue.json' with {type: 'json'}
+import {APPENDIX_HEADINGS} from './kit/english.js'
 
 export const meta: RuleMeta = {
   id: 'page-furniture',
@@ -89,8 +89,8 @@ const COMMENTS_HEADING =
 const SAYS = /^\S[^\n]{0,60} (?:says|said|wrote):?$/iu
 /** `November 19, 2019 at 6:34 am`, `19 Nov 2019 18:34`, `2019-11-19 06:34`. */
 const STAMP = /^(?:\p{Lu}\p{Ll}{2,8}\.? \d{1,2}, \d{4}|\d{1,2} \p{Lu}\p{Ll}{2,8}\.? \d{4}|\d{4}-\d{2}-\d{2})(?: at)? \d{1,2}:\d{2}(?: ?[AaPp]\.?[Mm]\.?)?$/u
-/** `See also`, `Further reading`, `References`: an appendix of the article's own (link-residue's list: it leaves the same appendix alone). */
-const APPENDIX = new Set(linkData.appendixHeadings)
+/** `See also`, `Further reading`, `References`: an appendix of the article's own (the kit's list: link-residue leaves the same appendix alone). */
+const APPENDIX = new Set(APPENDIX_HEADINGS)
 /** `1. `, `12) ` */
 const NUMBERED = /^\d{1,3}[.)] /u
 

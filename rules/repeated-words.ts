@@ -9,9 +9,9 @@ import type {Root, Sentence, SentenceContent} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import retextRepeatedWords from 'retext-repeated-words'
 import type {VFile} from 'vfile'
-import {SOURCE, ruleUrl, type RuleMeta} from '../src/rule.js'
+import {SOURCE, ruleUrl, type RuleMeta} from './kit/rule.js'
 import data from './data/repeated-words.json' with {type: 'json'}
-import {tag} from './nlp.js'
+import {tag} from './kit/nlp.js'
 
 export const meta: RuleMeta = {
   id: 'repeated-words',

@@ -8,11 +8,11 @@
  * Every detector works on one line at a time with bounded slices and
  * anchored, bounded regular expressions, so hostile input stays linear.
  */
-import nlp from './nlp.js'
+import nlp from './kit/nlp.js'
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
-import {report, resolveOptions, type RuleMeta, type RuleOptions} from '../src/rule.js'
-import {getLines, removalPlace, toPlace, type Line} from '../src/text.js'
+import {report, resolveOptions, type RuleMeta, type RuleOptions} from './kit/rule.js'
+import {getLines, removalPlace, toPlace, type Line} from './kit/text.js'
 import data from './data/template-leak.json' with {type: 'json'}
 
 export const meta: RuleMeta = {

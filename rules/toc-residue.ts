@@ -7,8 +7,8 @@
  */
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
-import {report, resolveOptions, type RuleMeta, type RuleOptions} from '../src/rule.js'
-import {getLines, removalPlace, toPlace, type Line} from '../src/text.js'
+import {report, resolveOptions, type RuleMeta, type RuleOptions} from './kit/rule.js'
+import {getLines, removalPlace, toPlace, type Line} from './kit/text.js'
 
 export const meta: RuleMeta = {
   id: 'toc-residue',

@@ -18,7 +18,7 @@ import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {rules} from '../dist/rules/index.js'
 import {LONG_LINE, windows, DEFAULT_WINDOW} from '../dist/src/document.js'
-import {resolveOptions} from '../dist/src/rule.js'
+import {resolveOptions} from '../dist/rules/kit/rule.js'
 
 const args = process.argv.slice(2)
 const option = (name, fallback) => {

@@ -11,7 +11,7 @@ import path from 'node:path'
 import process from 'node:process'
 import yargs from 'yargs'
 import {hideBin} from 'yargs/helpers'
-import {rules} from '../rules/index.js'
+import {registeredRules as rules} from './config.js'
 import {parseRuleFlag, type RuleSetting} from './config.js'
 import {SingleBar, Presets} from 'cli-progress'
 import type {VFile} from 'vfile'
@@ -193,7 +193,7 @@ interface FinishOptions {
 async function finish(files: VFile[], errors: string[], options: FinishOptions): Promise<number> {
   const {format, output, maxWarnings} = options
   const color = options.color ?? (output === undefined && format === 'stylish' && process.stdout.isTTY === true && !('NO_COLOR' in process.env))
-  const report = formatReport(files, {format, quiet: options.quiet, color, cwd: process.cwd()})
+  const report = formatReport(files, {format, quiet: options.quiet, color, cwd: process.cwd(), rules})
   if (output) {
     await fs.mkdir(path.dirname(output), {recursive: true})
     await fs.writeFile(output, report + '\n')

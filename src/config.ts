@@ -8,7 +8,7 @@ import path from 'node:path'
 import {cosmiconfig, type Loader} from 'cosmiconfig'
 import {rules as registry} from '../rules/index.js'
 import {ScrapelintError} from './errors.js'
-import type {Level, Rule, RuleOptions} from './rule.js'
+import type {Level, Rule, RuleOptions} from '../rules/kit/rule.js'
 
 export type RuleSetting = Level | [Level] | [Level, RuleOptions]
 
@@ -17,10 +17,19 @@ export interface ConfigData {
   ignorePatterns?: string[]
 }
 
+/**
+ * Every rule scrapelint has, in registry order. This module is the one place in `src/` that reads
+ * the registry (`rules/index.ts`); the rest of `src/` takes the rules from a resolved config
+ * (`config.rules`) or, where no config is at hand (listing the rules, --fix-rule), from here.
+ */
+export const registeredRules: readonly Rule[] = registry
+
 /** A config checked against the registry, with every rule's level and options. */
 export interface ResolvedConfig {
   /** Where it came from (`undefined`: defaults only). */
   filepath: string | undefined
+  /** The rules it was resolved against (every registered rule; `levels` says which are on). */
+  rules: readonly Rule[]
   levels: Map<string, Level>
   options: Map<string, RuleOptions>
   ignorePatterns: string[]
@@ -80,7 +89,7 @@ export function resolveConfig(data: unknown, filepath: string | undefined, overr
     }
   }
   applySettings(overrides, '--rule', levels, options)
-  return {filepath, levels, options, ignorePatterns}
+  return {filepath, rules: registeredRules, levels, options, ignorePatterns}
 }
 
 function applySettings(settings: Record<string, unknown>, where: string, levels: Map<string, Level>, options: Map<string, RuleOptions>) {

@@ -1,5 +1,5 @@
 /** Generated documentation: the README's rules table comes from the registry, so it cannot drift. */
-import type {Rule} from './rule.js'
+import type {Rule} from '../rules/kit/rule.js'
 
 export function rulesTable(rules: Rule[]): string {
   const rows = rules.map((rule) => {

@@ -12,13 +12,11 @@
 import {unified, type Processor} from 'unified'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {rules as registry} from '../rules/index.js'
 import type {ResolvedConfig} from './config.js'
-import {formatOf, type Format} from './formats/index.js'
-import {resolveOptions, SOURCE} from './rule.js'
+import {formatOf, type AnyProcessor, type Format} from './formats/index.js'
+import {resolveOptions, SOURCE} from '../rules/kit/rule.js'
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyProcessor = Processor<any, any, any, any, any>
+export type {AnyProcessor}
 
 /** Documents longer than this (characters) are linted in windows. */
 export const DEFAULT_WINDOW = 200_000
@@ -28,7 +26,7 @@ export const LONG_LINE = 32_000
 /** Build the processor for a resolved config and format: its parser plus every enabled rule. */
 export function createProcessor(config: ResolvedConfig, format: Format = formatOf('.txt')): AnyProcessor {
   const processor: AnyProcessor = format.parse(unified())
-  for (const rule of registry) {
+  for (const rule of config.rules) {
     if (config.levels.get(rule.meta.id) === 'off') continue
     processor.use(rule.plugin, resolveOptions(rule.meta, config.options.get(rule.meta.id)))
   }

@@ -10,7 +10,6 @@ import pLimit from 'p-limit'
 import {Piscina} from 'piscina'
 import {VFile} from 'vfile'
 import {compareFile, compareMessage} from 'vfile-sort'
-import {rules as registry} from '../rules/index.js'
 import {ConfigLoader, type ResolvedConfig, type RuleSetting} from './config.js'
 import {ScrapelintError} from './errors.js'
 import {resolveInputs} from './inputs.js'
@@ -21,7 +20,7 @@ import {formatOf, type Format, type FormatName} from './formats/index.js'
 import {adoptRendering, prepareDocument, readDocuments} from './formats/read.js'
 import {toSource} from './formats/rendering.js'
 import type {WorkerTask} from './worker.js'
-import {resolveOptions, type Rule} from './rule.js'
+import {resolveOptions, type Rule} from '../rules/kit/rule.js'
 
 export interface LintOptions {
   /** Folder that relative paths, ignore files and the corpus config are resolved from (default: `process.cwd()`). */
@@ -113,7 +112,7 @@ export interface TextInput {
 
 /** The rules with a corpus pass that `config` enables. */
 function corpusRules(config: ResolvedConfig): Rule[] {
-  return registry.filter((rule) => rule.corpus && config.levels.get(rule.meta.id) !== 'off')
+  return config.rules.filter((rule) => rule.corpus && config.levels.get(rule.meta.id) !== 'off')
 }
 
 /**

@@ -25,7 +25,7 @@ import {createTwoFilesPatch} from 'diff'
 import {isDynamicPattern} from 'globby'
 import writeFileAtomic from 'write-file-atomic'
 import type {VFile} from 'vfile'
-import {rules as registry} from '../rules/index.js'
+import {registeredRules} from './config.js'
 import {lint, lintTexts, type LintOptions, type LintResult} from './engine.js'
 import {ScrapelintError} from './errors.js'
 import {collectFixes, fixAt, fixFile} from './fix.js'
@@ -62,7 +62,7 @@ export function checkFixOptions(paths: string[], options: FixRunOptions) {
   if (options.dryRun && (options.write || options.outDir !== undefined)) throw new ScrapelintError('--dry-run writes nothing: drop --write and --out-dir, or drop --dry-run')
   if (options.write && paths.includes('-')) throw new ScrapelintError('--write cannot overwrite standard input: leave out --write and the fixed text goes to stdout')
   for (const id of options.rules ?? []) {
-    const rule = registry.find((candidate) => candidate.meta.id === id)
+    const rule = registeredRules.find((candidate) => candidate.meta.id === id)
     if (!rule) throw new ScrapelintError(`--fix-rule ${id}: no such rule (scrapelint --list-rules lists them)`)
     if (!rule.meta.fixable) throw new ScrapelintError(`--fix-rule ${id}: this rule has no fixes`)
   }

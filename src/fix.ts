@@ -11,7 +11,7 @@
  */
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {rules as registry} from '../rules/index.js'
+import {registeredRules} from './config.js'
 
 export interface Fix {
   ruleId: string
@@ -52,7 +52,7 @@ export interface FixOptions {
 }
 
 /** Rule ids whose fixes `--fix` applies only when named with `--fix-rule`. */
-export const SUGGESTION_RULES: ReadonlySet<string> = new Set(registry.filter((rule) => rule.meta.suggestion === true).map((rule) => rule.meta.id))
+export const SUGGESTION_RULES: ReadonlySet<string> = new Set(registeredRules.filter((rule) => rule.meta.suggestion === true).map((rule) => rule.meta.id))
 
 /** The fixes the messages of `file` carry (those with `expected` and offsets), filtered by `options.rules`. */
 export function collectFixes(file: VFile, options: FixOptions = {}): Fix[] {

@@ -10,7 +10,7 @@ import {ConfigLoader, type ResolvedConfig, type RuleSetting} from './config.js'
 import {createProcessor, lintDocument, type AnyProcessor} from './document.js'
 import {toDocumentRecord, type DocumentRecord} from './facts.js'
 import {formatOf, type Format} from './formats/index.js'
-import type {Layout} from './formats/layout.js'
+import type {Layout} from '../rules/kit/layout.js'
 
 export interface WorkerTask {
   path: string

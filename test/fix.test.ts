@@ -3,7 +3,7 @@ import {describe, expect, it} from 'vitest'
 import fc from 'fast-check'
 import {VFile} from 'vfile'
 import {applyFixes, collectFixes, fixFile, type Fix} from '../src/fix.js'
-import {toPlace} from '../src/text.js'
+import {toPlace} from '../rules/kit/text.js'
 
 /** A file with one message per edit, placed by offsets like the rules place theirs. */
 function fileWith(text: string, edits: Array<{ruleId: string; start: number; end: number; expected?: string[]}>): VFile {

@@ -7,7 +7,7 @@ import {VFile} from 'vfile'
 import {rules} from '../rules/index.js'
 import {lintTexts} from '../src/engine.js'
 import {formatReport} from '../src/reporters/index.js'
-import {ruleUrl} from '../src/rule.js'
+import {ruleUrl} from '../rules/kit/rule.js'
 import {root, runCli} from './helpers.js'
 
 const require = createRequire(import.meta.url)
@@ -26,7 +26,7 @@ async function sample(): Promise<VFile[]> {
 
 describe('SARIF', () => {
   it('validates against the SARIF 2.1.0 schema, with rules, levels, regions, help URIs and fixes', async () => {
-    const log = JSON.parse(formatReport(await sample(), {format: 'sarif', cwd: root}))
+    const log = JSON.parse(formatReport(await sample(), {format: 'sarif', cwd: root, rules}))
     const valid = validate(log)
     expect(validate.errors ?? []).toEqual([])
     expect(valid).toBe(true)
@@ -57,7 +57,7 @@ describe('SARIF', () => {
 
 describe('stylish and json', () => {
   it('stylish lists each file and message with rule id and severity', async () => {
-    const report = formatReport(await sample(), {format: 'stylish', cwd: root})
+    const report = formatReport(await sample(), {format: 'stylish', cwd: root, rules})
     expect(report).toContain('a.txt\n1:1-1:8 error Unexpected repeated `the`, remove one occurrence repeated-words scrapelint')
     expect(report).toContain('b.txt: no issues found')
   })
@@ -65,7 +65,7 @@ describe('stylish and json', () => {
   it('--quiet keeps errors only and leaves the files untouched', async () => {
     const files = await sample()
     files[0].messages[0].fatal = false
-    const report = JSON.parse(formatReport(files, {format: 'json', cwd: root, quiet: true}))
+    const report = JSON.parse(formatReport(files, {format: 'json', cwd: root, quiet: true, rules}))
     expect(report[0].messages).toHaveLength(1)
     expect(files[0].messages).toHaveLength(2)
   })

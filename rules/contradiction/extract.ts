@@ -7,7 +7,7 @@
  * All logic is over tokens: no regular expression sees document text except
  * anchored, fixed-shape ones on single tokens.
  */
-import nlp, {tagMany} from '../nlp.js'
+import nlp, {tagMany} from '../kit/nlp.js'
 import {
   ANAPHORIC_DETERMINERS, ANAPHORS, ANTONYM_AXES, EVENT_VERBS, FACTIVE_GOVERNORS, FACTIVE_PREPOSITIONS,
   HEDGE_ADJECTIVES, HYPOTHETICAL_MARKERS, INTENT_VERBS, MODALS, MONTHS, MULTIPLIERS, NEGATING_GOVERNORS, NEGATIONS,

@@ -9,7 +9,7 @@
 import type {Element, Nodes, Root} from 'hast'
 import rehypeParse from 'rehype-parse'
 import {unified} from 'unified'
-import type {Chrome, Layout, LayoutLine} from './layout.js'
+import type {Chrome, Layout, LayoutLine} from '../../rules/kit/layout.js'
 import {align, RenderingBuilder, type Rendering, type Run} from './rendering.js'
 
 const parser = unified().use(rehypeParse)

@@ -4,11 +4,15 @@
  */
 import path from 'node:path'
 import retextEnglish from 'retext-english'
-import type {AnyProcessor} from '../document.js'
+import type {Processor} from 'unified'
 import {renderHtml} from './html.js'
-import type {Layout} from './layout.js'
+import type {Layout} from '../../rules/kit/layout.js'
 import {renderMarkdown} from './markdown.js'
 import type {Rendering} from './rendering.js'
+
+/** A unified processor of any parser and plugins (formats add the parser, the engine the rules). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyProcessor = Processor<any, any, any, any, any>
 
 export const FORMAT_NAMES = ['text', 'markdown', 'html', 'jsonl'] as const
 export type FormatName = (typeof FORMAT_NAMES)[number]

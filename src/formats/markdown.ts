@@ -8,7 +8,7 @@ import type {Nodes, Parents} from 'mdast'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {align, RenderingBuilder, type Rendering, type Run} from './rendering.js'
-import type {Layout, LayoutLine} from './layout.js'
+import type {Layout, LayoutLine} from '../../rules/kit/layout.js'
 
 const parser = unified().use(remarkParse)
 

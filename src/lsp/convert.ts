@@ -17,7 +17,7 @@ import {
   type Range,
   type TextEdit,
 } from 'vscode-languageserver/node'
-import {SOURCE} from '../rule.js'
+import {SOURCE} from '../../rules/kit/rule.js'
 
 /** What a diagnostic carries for its quick fixes (sent back by the client in `context.diagnostics`). */
 export interface FixData {

@@ -30,7 +30,7 @@ import {
 } from 'vscode-languageserver/node'
 import {TextDocument} from 'vscode-languageserver-textdocument'
 import {lintTexts, type TextInput} from '../engine.js'
-import {SOURCE} from '../rule.js'
+import {SOURCE} from '../../rules/kit/rule.js'
 import {version} from '../version.js'
 import {quickFixes, toDiagnostic} from './convert.js'
 import {CORPUS_EXTENSIONS, FolderCorpus, MAX_WORKSPACE_FILES, folderOf, hasCorpusRules, rootConfig} from './workspace.js'

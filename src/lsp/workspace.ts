@@ -9,7 +9,6 @@ import path from 'node:path'
 import {ConfigLoader, type ResolvedConfig} from '../config.js'
 import {knownExtensions} from '../formats/index.js'
 import {readDocument, resolveInputs} from '../inputs.js'
-import {rules as registry} from '../../rules/index.js'
 
 /** At most this many files of a folder are read as corpus context (the first ones by path). */
 export const MAX_WORKSPACE_FILES = 2000
@@ -32,7 +31,7 @@ export interface DiskCorpus {
 
 /** Whether the config at `folder` enables a rule with a corpus pass (else documents can be linted one by one). */
 export function hasCorpusRules(config: ResolvedConfig): boolean {
-  return registry.some((rule) => rule.corpus !== undefined && config.levels.get(rule.meta.id) !== 'off')
+  return config.rules.some((rule) => rule.corpus !== undefined && config.levels.get(rule.meta.id) !== 'off')
 }
 
 export async function rootConfig(folder: string): Promise<ResolvedConfig> {

@@ -2,7 +2,7 @@
 import type {VFile} from 'vfile'
 import {reporter} from 'vfile-reporter'
 import {reporterJson} from 'vfile-reporter-json'
-import {rules} from '../../rules/index.js'
+import type {Rule} from '../../rules/kit/rule.js'
 import {reportSarif} from './sarif.js'
 
 export const FORMATS = ['stylish', 'json', 'sarif'] as const
@@ -14,6 +14,8 @@ export interface ReportOptions {
   quiet?: boolean
   color?: boolean
   cwd: string
+  /** The rules the run had (SARIF describes each of them). */
+  rules: readonly Rule[]
 }
 
 export function formatReport(files: VFile[], options: ReportOptions): string {
@@ -22,7 +24,7 @@ export function formatReport(files: VFile[], options: ReportOptions): string {
     case 'json':
       return reporterJson(kept)
     case 'sarif':
-      return reportSarif(kept, rules, options.cwd)
+      return reportSarif(kept, options.rules, options.cwd)
     default:
       return reporter(kept, {color: options.color ?? false, quiet: options.quiet ?? false})
   }

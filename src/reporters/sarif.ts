@@ -8,7 +8,7 @@ import {pathToFileURL} from 'node:url'
 import type * as Sarif from 'sarif'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {ruleUrl, type Rule} from '../rule.js'
+import {ruleUrl, type Rule} from '../../rules/kit/rule.js'
 import {version} from '../version.js'
 
 const levelOf = (message: VFileMessage): Sarif.Result.level => (message.fatal ? 'error' : message.fatal === false ? 'warning' : 'note')
@@ -32,7 +32,7 @@ function artifactUri(file: VFile, cwd: string): string {
   return pathToFileURL(file.path).href
 }
 
-export function reportSarif(files: VFile[], rules: Rule[], cwd: string): string {
+export function reportSarif(files: VFile[], rules: readonly Rule[], cwd: string): string {
   const index = new Map(rules.map((rule, i) => [rule.meta.id, i]))
   const results: Sarif.Result[] = []
   for (const file of files) {

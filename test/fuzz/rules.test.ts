@@ -13,7 +13,7 @@ import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {rules} from '../../rules/index.js'
-import {resolveOptions, type Rule} from '../../src/rule.js'
+import {resolveOptions, type Rule} from '../../rules/kit/rule.js'
 import {checkMessages, deepRun, fuzzCorpus, fuzzDocument, params, show, snapshot} from './arbitraries.js'
 
 function processorFor(rule: Rule) {

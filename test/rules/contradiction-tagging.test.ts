@@ -9,7 +9,7 @@ import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {describe, expect, test} from 'vitest'
 import contradiction from '../../rules/contradiction.js'
-import nlp, {tag, tagMany} from '../../rules/nlp.js'
+import nlp, {tag, tagMany} from '../../rules/kit/nlp.js'
 
 const SENTENCES = [
   'Sales rose by 7% to $3 billion in the second quarter, the company said on Tuesday.',

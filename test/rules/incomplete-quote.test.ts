@@ -5,7 +5,7 @@ import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import incompleteQuote, {meta} from '../../rules/incomplete-quote.js'
-import type {RuleOptions} from '../../src/rule.js'
+import type {RuleOptions} from '../../rules/kit/rule.js'
 
 /** `⟦` marks where the message must start; it is removed before linting. */
 const MARK = '⟦'

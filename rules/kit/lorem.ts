@@ -4,10 +4,10 @@
  * "Lorem ipsum dolor sit amet" passage, less the words that are also English
  * (or Latin tags of English prose), which count as neutral.
  *
- * Shared by the lorem-ipsum rule and fake-author-block (bios).
+ * Shared by the lorem-ipsum rule and fake-author-block (bios), so it lives in the rule kit.
  */
 import {faker} from '@faker-js/faker/locale/en'
-import data from './lorem-ipsum.json' with {type: 'json'}
+import data from './data/lorem.json' with {type: 'json'}
 
 export type WordClass = 'lorem' | 'neutral' | 'other'
 

@@ -109,8 +109,14 @@ export function toRule(rule: RuleUnderTest): Rule {
     return found
   }
   if ('plugin' in rule) return rule
-  return {meta: rule.meta, plugin: rule.default, corpus: rule.corpus}
+  const registered = byId.get(rule.meta.id)
+  if (registered && registered.plugin === rule.default && registered.meta === rule.meta) return registered
+  let wrapped = fromModule.get(rule)
+  if (!wrapped) fromModule.set(rule, (wrapped = {meta: rule.meta, plugin: rule.default, corpus: rule.corpus}))
+  return wrapped
 }
+
+const fromModule = new WeakMap<RuleModule, Rule>()
 
 interface Setup {
   config: ResolvedConfig
@@ -118,11 +124,13 @@ interface Setup {
 }
 
 /** One config per rule and options, and one processor per config and format: built once, reused by every case. */
-const setups = new Map<string, Setup>()
+const setups = new Map<Rule, Map<string, Setup>>()
 
 function setupOf(rule: Rule, options: RuleOptions | undefined): Setup {
-  const key = rule.meta.id + '\0' + JSON.stringify(options ?? {})
-  let setup = setups.get(key)
+  const key = JSON.stringify(options ?? {})
+  let byOptions = setups.get(rule)
+  if (!byOptions) setups.set(rule, (byOptions = new Map()))
+  let setup = byOptions.get(key)
   if (!setup) {
     const id = rule.meta.id
     // The config the CLI would resolve from `{rules: {[id]: ['warn', options]}}` (which checks the options), with this rule alone.
@@ -135,7 +143,7 @@ function setupOf(rule: Rule, options: RuleOptions | undefined): Setup {
       ignorePatterns: [],
     }
     setup = {config, processors: new Map()}
-    setups.set(key, setup)
+    byOptions.set(key, setup)
   }
   return setup
 }
@@ -143,7 +151,7 @@ function setupOf(rule: Rule, options: RuleOptions | undefined): Setup {
 /** How many processors the tester has built (for its own tests: one per rule, options and format). */
 export function processorCount(): number {
   let count = 0
-  for (const setup of setups.values()) count += setup.processors.size
+  for (const byOptions of setups.values()) for (const setup of byOptions.values()) count += setup.processors.size
   return count
 }
 
@@ -186,8 +194,10 @@ function show(value: unknown): string {
   return JSON.stringify(value)
 }
 
-function fail(message: string, actual?: unknown, expected?: unknown): never {
-  throw new AssertionError({message, actual, expected, operator: 'strictEqual'})
+/** Fail a case; with `actual` and `expected`, vitest shows their difference. */
+function fail(message: string, ...values: [actual: unknown, expected: unknown] | []): never {
+  if (values.length === 0) throw new AssertionError({message})
+  throw new AssertionError({message, actual: values[0], expected: values[1], operator: 'strictEqual'})
 }
 
 function matches(expected: string | RegExp, actual: unknown): boolean {

@@ -49,7 +49,8 @@ export interface ExpectedMessage {
   /** Default: the rule's id (so is the url checked against). */
   ruleId?: string
   note?: string | RegExp | undefined
-  actual?: string | undefined
+  /** The text the message is about: the whole of it, or a pattern it must match. */
+  actual?: string | RegExp | undefined
   expected?: string[] | undefined
   fatal?: boolean | null | undefined
 }
@@ -231,8 +232,10 @@ function checkMessage(rule: Rule, message: VFileMessage, expected: ExpectedMessa
   same('endColumn', place?.end.column)
   same('offset', point?.offset)
   same('endOffset', place?.end.offset)
-  if (given('note')) checks.push(['note', message.note, expected.note, expected.note === undefined ? message.note === undefined : matches(expected.note, message.note)])
-  same('actual', message.actual)
+  for (const key of ['note', 'actual'] as const) {
+    const wanted = expected[key]
+    if (given(key)) checks.push([key, message[key], wanted, wanted === undefined ? message[key] === undefined : matches(wanted, message[key])])
+  }
   same('expected', message.expected)
   same('fatal', message.fatal)
   for (const [key, actual, wanted, ok] of checks) {

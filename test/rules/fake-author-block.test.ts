@@ -1,56 +1,59 @@
 import {readFileSync} from 'node:fs'
-import retextEnglish from 'retext-english'
-import {unified} from 'unified'
 import {VFile} from 'vfile'
-import type {VFileMessage} from 'vfile-message'
 import {describe, expect, it} from 'vitest'
 import fakeAuthorBlock, {meta, parseLine} from '../../rules/fake-author-block.js'
 // @ts-expect-error: a plain ES module script without types
 import {fakeBlock, socialBlock, inArticle, realSnippets, ARTICLES} from '../../scripts/measure-fake-author.mjs'
-
-function lint(text: string, options?: Record<string, unknown>): VFileMessage[] {
-  const processor = unified().use(retextEnglish).use(fakeAuthorBlock, options)
-  const file = new VFile({value: text})
-  processor.runSync(processor.parse(file), file)
-  return file.messages
-}
+import {ruleTester, type ExpectedMessage, type InvalidTextCase} from '../helpers/rule-tester.js'
 
 type Generated = {lines: string[]; layout?: string; fields?: number}
 
-function expectBlockMessage(text: string, startLine: number, endLine: number, fields?: number) {
-  const messages = lint(text)
-  expect(messages).toHaveLength(1)
-  const [message] = messages
-  expect(message!.ruleId).toBe('fake-author-block')
-  expect(message!.source).toBe('scrapelint')
-  expect(message!.reason).toMatch(
-    new RegExp(`^Profile block of ${fields ?? '\\d+'} fields \\(lines ${startLine}-${endLine}\\) filled with fake-data-generator values: template residue, not a real author; remove it$`),
-  )
-  // The removal covers the block, heading included, with its line endings.
-  expect(message!.place).toMatchObject({start: {line: startLine, column: 1}, end: {line: endLine + 1, column: 1}})
-  expect(message!.expected).toEqual([''])
-  expect(message!.actual).toBe(text.split('\n').slice(startLine - 1, endLine).join('\n') + '\n')
-  expect(message!.note).toMatch(/^fake-data score \d+(\.\d)? \(threshold 4\); evidence: line \d+: /)
-  return message!
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** The one message of a block from `startLine` to `endLine`: its removal covers the block, heading included, with its line endings. */
+function blockMessage(text: string, startLine: number, endLine: number, fields?: number, note: RegExp = /^fake-data score \d+(\.\d)? \(threshold 4\); evidence: line \d+: /): ExpectedMessage {
+  return {
+    reason: new RegExp(`^Profile block of ${fields ?? '\\d+'} fields \\(lines ${startLine}-${endLine}\\) filled with fake-data-generator values: template residue, not a real author; remove it$`),
+    line: startLine,
+    column: 1,
+    endLine: endLine + 1,
+    endColumn: 1,
+    expected: [''],
+    actual: text.split('\n').slice(startLine - 1, endLine).join('\n') + '\n',
+    note,
+  }
 }
 
+function blockCase(name: string, text: string, startLine: number, endLine: number, fields?: number): InvalidTextCase {
+  return {name, text, messages: [blockMessage(text, startLine, endLine, fields)]}
+}
+
+/** A note that holds every one of `parts`. */
+const noteWith = (...parts: string[]) => new RegExp('^(?=[^]*' + parts.map(escape).join(')(?=[^]*') + ')')
+
+const seed = readFileSync(new URL('../../seeds/000_b5ec2ec2e0fda784.txt', import.meta.url), 'utf8')
+
 describe('fake-author-block', () => {
-  it('reports the seed block as one message from `Detail Author:` through the last tiktok field', () => {
-    const text = readFileSync(new URL('../../seeds/000_b5ec2ec2e0fda784.txt', import.meta.url), 'utf8')
-    const messages = lint(text)
-    expect(messages).toHaveLength(1)
-    const message = messages[0]!
-    expect(message.reason).toBe(
-      'Profile block of 24 fields (lines 71-107) filled with fake-data-generator values: template residue, not a real author; remove it',
-    )
-    expect(message.place).toMatchObject({start: {line: 71, column: 1}, end: {line: 107, column: 20}})
-    expect(message.expected).toEqual([''])
-    expect(message.actual!.startsWith('Detail Author:\n')).toBe(true)
-    expect(message.actual!.endsWith('following : 773')).toBe(true)
-    // The evidence names the faker patterns.
-    for (const evidence of ['`McCullough, Labadie and Langworth`', '`Coating Machine Operator`', '`Shyannemouth`', '`Krajcik Valleys`', 'nothing to do with the name `Timmy Blanda`', 'never names']) {
-      expect(message.note).toContain(evidence)
-    }
+  ruleTester('fake-author-block', {
+    invalid: [
+      {
+        name: 'reports the seed block as one message from `Detail Author:` through the last tiktok field',
+        text: seed,
+        messages: [
+          {
+            reason: 'Profile block of 24 fields (lines 71-107) filled with fake-data-generator values: template residue, not a real author; remove it',
+            line: 71,
+            column: 1,
+            endLine: 107,
+            endColumn: 20,
+            expected: [''],
+            actual: /^Detail Author:\n[^]*following : 773$/,
+            // The evidence names the faker patterns.
+            note: noteWith('`McCullough, Labadie and Langworth`', '`Coating Machine Operator`', '`Shyannemouth`', '`Krajcik Valleys`', 'nothing to do with the name `Timmy Blanda`', 'never names'),
+          },
+        ],
+      },
+    ],
   })
 
   describe('flags generated profile blocks (faker-js, fixed seeds, 4 label sets, 7 layouts)', () => {
@@ -59,19 +62,24 @@ describe('fake-author-block', () => {
     it('covers every layout and label set', () => {
       expect(new Set(cases.map(([, block]) => block.layout)).size).toBe(7)
     })
-    it.each(cases)('seed %i', (seed, block) => {
-      const {text, startLine, endLine} = inArticle(block.lines, seed)
-      expectBlockMessage(text, startLine, endLine, block.fields)
+    ruleTester('fake-author-block', {
+      invalid: cases.map(([seed, block]) => {
+        const {text, startLine, endLine} = inArticle(block.lines, seed)
+        return blockCase(`seed ${seed}`, text, startLine, endLine, block.fields)
+      }),
     })
   })
 
   describe('flags generated social sub-blocks', () => {
     const cases: Array<[number, Generated]> = []
     for (let seed = 101; seed <= 112; seed++) cases.push([seed, socialBlock(seed)])
-    it.each(cases)('seed %i', (seed, block) => {
-      const {text, startLine, endLine} = inArticle(block.lines, seed)
-      const message = expectBlockMessage(text, startLine, endLine)
-      expect(message.actual!.startsWith('Socials\n')).toBe(true)
+    ruleTester('fake-author-block', {
+      invalid: cases.map(([seed, block]) => {
+        const {text, startLine, endLine} = inArticle(block.lines, seed)
+        const message = blockMessage(text, startLine, endLine)
+        // The block starts at its `Socials` heading.
+        return {name: `seed ${seed}`, text, messages: [{...message, actual: 'Socials\n' + text.split('\n').slice(startLine, endLine).join('\n') + '\n'}]}
+      }),
     })
   })
 
@@ -80,14 +88,49 @@ describe('fake-author-block', () => {
     it('has enough of them', () => {
       expect(snippets.length).toBeGreaterThanOrEqual(40)
     })
-    it.each(snippets.map((snippet, index) => [index, snippet] as const))('snippet %i', (index, snippet) => {
-      expect(lint(`${ARTICLES[index % ARTICLES.length]}\n\n${snippet}\n`)).toEqual([])
-    })
+    ruleTester('fake-author-block', {valid: snippets.map((snippet, index) => ({name: `snippet ${index}`, text: `${ARTICLES[index % ARTICLES.length]}\n\n${snippet}\n`}))})
   })
 
-  it('reads several fields from one pipe-separated line', () => {
-    const text = 'Weather was mild.\n\nName: Timmy Blanda | Username: becker.adrianna | Email: bkunde@gmail.com | Company: McCullough, Labadie and Langworth | Job: Coating Machine Operator\n'
-    expectBlockMessage(text, 3, 3, 5)
+  const pipe = 'Weather was mild.\n\nName: Timmy Blanda | Username: becker.adrianna | Email: bkunde@gmail.com | Company: McCullough, Labadie and Langworth | Job: Coating Machine Operator\n'
+  const json = ['The soup keeps for three days in the fridge.', '', 'About the writer', '"name": "Nakia Gutkowski",', '"email": "nakia.gutkowski@example.net",', '"job_title": "Dynamic Paradigm Orchestrator",', '"followers": 8841', ''].join('\n')
+  const table = ['Rovers travel to Millbrook next Saturday.', '', 'Author Info', 'Name      | Emmett Schowalter', 'Username  | emmett_kuhic22', 'Job       | Future Tactics Liaison', 'Company   | Rowe, Toy and Kozey', ''].join('\n')
+  const child = 'Intro.\n\nAuthor: Jon Snow\nBorn: 2019-03-02\nEmail: x@example.com\nPhone: 123-456-7890\n'
+  const url = 'Intro.\n\nAuthor: Jon Snow\nWebsite: https://www.kunde.com/dolorem-voluptas-quia\nEmail: x@example.com\nPhone: 123-456-7890\n'
+  const thresholdBlock = inArticle(fakeBlock(7, {minExtra: 4}).lines, 7).text
+  const twoFields = 'Name: Timmy Blanda\nCompany: McCullough, Labadie and Langworth\n\nThe rest of the story.\n'
+  ruleTester('fake-author-block', {
+    valid: [
+      {name: 'honours the threshold option (30: quiet)', text: thresholdBlock, options: {threshold: 30}},
+      {name: 'needs minFields profile fields to see a block', text: twoFields},
+    ],
+    invalid: [
+      {...blockCase('reads several fields from one pipe-separated line', pipe, 3, 3, 5), output: 'Weather was mild.\n'},
+      {...blockCase('reports a JSON-like author record', json, 3, 7, 4), output: 'The soup keeps for three days in the fridge.\n'},
+      {...blockCase('reports a table rendered as text', table, 3, 7, 4), output: 'Rovers travel to Millbrook next Saturday.\n'},
+      {
+        name: 'counts a birthdate that makes the writer a child',
+        text: child,
+        messages: [{...blockMessage(child, 3, 6, 4), note: /^fake-data score \d+(\.\d)? \(threshold 4\); evidence: line \d+: (?=[^]*born 2019: the writer would be \d years old)(?=[^]*reserved for examples)(?=[^]*sequential or repeated number)/}],
+        output: 'Intro.\n',
+      },
+      {
+        name: 'reads a profile url: a faker surname for a domain and a lorem ipsum path are evidence',
+        text: url,
+        messages: [
+          {
+            ...blockMessage(url, 3, 6, 4),
+            note: /^fake-data score \d+(\.\d)? \(threshold 4\); evidence: line \d+: (?=[^]*the domain of `https:\/\/www\.kunde\.com\/dolorem-voluptas-quia` is a faker surname)(?=[^]*the path of `https:\/\/www\.kunde\.com\/dolorem-voluptas-quia` is lorem ipsum)/,
+          },
+        ],
+        output: 'Intro.\n',
+      },
+      {name: 'honours the threshold option (1: reported)', text: thresholdBlock, options: {threshold: 1}, messages: [{reason: /^Profile block of \d+ fields/}]},
+      {name: 'sees a block of two fields with minFields 2', text: twoFields, options: {minFields: 2, threshold: 2}, messages: [{reason: /^Profile block of 2 fields \(lines 1-2\)/}], output: 'The rest of the story.\n'},
+    ],
+  })
+
+  it('defaults the threshold to 4', () => {
+    expect(meta.options!.threshold!.default).toBe(4)
   })
 
   it('reads label and value on two lines and two-cell table rows', () => {
@@ -118,41 +161,6 @@ describe('fake-author-block', () => {
       ],
     })
     expect(parseLine('By the end of the day | Email us your stories', 9)).toEqual({type: 'other', text: 'By the end of the day | Email us your stories'})
-  })
-
-  it('reports a JSON-like author record and a table rendered as text', () => {
-    const json = ['The soup keeps for three days in the fridge.', '', 'About the writer', '"name": "Nakia Gutkowski",', '"email": "nakia.gutkowski@example.net",', '"job_title": "Dynamic Paradigm Orchestrator",', '"followers": 8841', ''].join('\n')
-    expectBlockMessage(json, 3, 7, 4)
-    const table = ['Rovers travel to Millbrook next Saturday.', '', 'Author Info', 'Name      | Emmett Schowalter', 'Username  | emmett_kuhic22', 'Job       | Future Tactics Liaison', 'Company   | Rowe, Toy and Kozey', ''].join('\n')
-    expectBlockMessage(table, 3, 7, 4)
-  })
-
-  it('counts a birthdate that makes the writer a child', () => {
-    const text = 'Intro.\n\nAuthor: Jon Snow\nBorn: 2019-03-02\nEmail: x@example.com\nPhone: 123-456-7890\n'
-    const message = expectBlockMessage(text, 3, 6, 4)
-    expect(message.note).toMatch(/born 2019: the writer would be \d years old/)
-    expect(message.note).toContain('reserved for examples')
-    expect(message.note).toContain('sequential or repeated number')
-  })
-
-  it('reads a profile url: a faker surname for a domain and a lorem ipsum path are evidence', () => {
-    const text = 'Intro.\n\nAuthor: Jon Snow\nWebsite: https://www.kunde.com/dolorem-voluptas-quia\nEmail: x@example.com\nPhone: 123-456-7890\n'
-    const message = expectBlockMessage(text, 3, 6, 4)
-    expect(message.note).toContain('the domain of `https://www.kunde.com/dolorem-voluptas-quia` is a faker surname')
-    expect(message.note).toContain('the path of `https://www.kunde.com/dolorem-voluptas-quia` is lorem ipsum')
-  })
-
-  it('honours the threshold option', () => {
-    const {text} = inArticle(fakeBlock(7, {minExtra: 4}).lines, 7)
-    expect(lint(text, {threshold: 30})).toEqual([])
-    expect(lint(text, {threshold: 1})).toHaveLength(1)
-    expect(meta.options!.threshold!.default).toBe(4)
-  })
-
-  it('needs minFields profile fields to see a block', () => {
-    const text = 'Name: Timmy Blanda\nCompany: McCullough, Labadie and Langworth\n\nThe rest of the story.\n'
-    expect(lint(text)).toEqual([])
-    expect(lint(text, {minFields: 2, threshold: 2})).toHaveLength(1)
   })
 
   it('stays linear on hostile input', () => {

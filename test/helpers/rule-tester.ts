@@ -46,6 +46,8 @@ export interface ExpectedMessage {
   /** Offsets of the place's start and end. */
   offset?: number
   endOffset?: number
+  /** The text between the place's start and end offsets (what a fix replaces). */
+  covers?: string
   /** Default: the rule's id (so is the url checked against). */
   ruleId?: string
   note?: string | RegExp | undefined
@@ -211,8 +213,8 @@ function summary(message: VFileMessage): string {
 
 const deepEqual = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
-/** Check one message against what the case expects of it; `where` names it in the failure. */
-function checkMessage(rule: Rule, message: VFileMessage, expected: ExpectedMessage, where: string) {
+/** Check one message of `file` against what the case expects of it; `where` names it in the failure. */
+function checkMessage(rule: Rule, file: VFile, message: VFileMessage, expected: ExpectedMessage, where: string) {
   const ruleId = expected.ruleId ?? rule.meta.id
   const place = message.place && 'start' in message.place ? message.place : undefined
   const point = place ? place.start : message.place
@@ -232,6 +234,7 @@ function checkMessage(rule: Rule, message: VFileMessage, expected: ExpectedMessa
   same('endColumn', place?.end.column)
   same('offset', point?.offset)
   same('endOffset', place?.end.offset)
+  same('covers', place && place.start.offset !== undefined && place.end.offset !== undefined ? String(file).slice(place.start.offset, place.end.offset) : undefined)
   for (const key of ['note', 'actual'] as const) {
     const wanted = expected[key]
     if (given(key)) checks.push([key, message[key], wanted, wanted === undefined ? message[key] === undefined : matches(wanted, message[key])])
@@ -244,7 +247,8 @@ function checkMessage(rule: Rule, message: VFileMessage, expected: ExpectedMessa
 }
 
 /** Check the messages of one document: the expected ones, in order, and no other. */
-function checkMessages(rule: Rule, messages: VFileMessage[], expected: ExpectedMessage[], document: string) {
+function checkMessages(rule: Rule, file: VFile, expected: ExpectedMessage[], document: string) {
+  const messages = file.messages
   for (let index = 0; index < Math.max(messages.length, expected.length); index++) {
     const where = `${document}message ${index + 1} of ${expected.length}`
     if (index >= expected.length) {
@@ -252,7 +256,7 @@ function checkMessages(rule: Rule, messages: VFileMessage[], expected: ExpectedM
       fail(`${document}${extra.length} extra message${extra.length === 1 ? '' : 's'}: ${extra.map(summary).join('; ')}`, messages.length, expected.length)
     }
     if (index >= messages.length) fail(`${where} is missing (reason ${show(expected[index].reason)}); the rule reported ${messages.length}`, messages.length, expected.length)
-    checkMessage(rule, messages[index], expected[index], where)
+    checkMessage(rule, file, messages[index], expected[index], where)
   }
   if (!rule.meta.fixable) {
     const fixed = messages.find((message) => message.expected !== undefined)
@@ -270,7 +274,7 @@ export async function checkValid(rule: RuleUnderTest, testCase: ValidCase): Prom
   const resolved = toRule(rule)
   const files = await lintCase(resolved, testCase)
   const corpus = typeof testCase !== 'string' && 'corpus' in testCase
-  for (const file of files) checkMessages(resolved, file.messages, [], corpus ? `${file.path}: ` : '')
+  for (const file of files) checkMessages(resolved, file, [], corpus ? `${file.path}: ` : '')
 }
 
 /** Run an invalid case: its messages, whole and in order, and no other; then its output after the fixes. */
@@ -280,13 +284,13 @@ export async function checkInvalid(rule: RuleUnderTest, testCase: InvalidCase): 
   if ('corpus' in testCase) {
     if (testCase.messages.length !== files.length) throw new Error(`rule-tester: a corpus case needs one list of messages per document (${files.length}), not ${testCase.messages.length}`)
     if (testCase.output && testCase.output.length !== files.length) throw new Error(`rule-tester: a corpus case needs one output per document (${files.length}), not ${testCase.output.length}`)
-    files.forEach((file, index) => checkMessages(resolved, file.messages, testCase.messages[index], `${file.path}: `))
+    files.forEach((file, index) => checkMessages(resolved, file, testCase.messages[index], `${file.path}: `))
     if (testCase.output) files.forEach((file, index) => checkOutput(resolved, file, documentsOf(testCase)[index].text, testCase.output![index], `${file.path}: `))
     return
   }
   if (testCase.messages.length === 0) throw new Error('rule-tester: an invalid case expects at least one message (a text without any is a valid case)')
   const [file] = files
-  checkMessages(resolved, file.messages, testCase.messages, '')
+  checkMessages(resolved, file, testCase.messages, '')
   if (testCase.output !== undefined) checkOutput(resolved, file, testCase.text, testCase.output, '')
 }
 

@@ -25,6 +25,7 @@
 import {AssertionError} from 'node:assert'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
+import {compareMessage} from 'vfile-sort'
 import {describe, it} from 'vitest'
 import {registeredRules, resolveConfig, type ResolvedConfig} from '../../src/config.js'
 import {applyLevels, createProcessor, lintDocument, type AnyProcessor} from '../../src/document.js'
@@ -168,7 +169,8 @@ function documentsOf(testCase: ValidCase): {path: string; text: string}[] {
 
 /**
  * Lint the documents of a case as the engine does (`lintTexts`), with the rule alone: each through
- * the per-document pass, then the rule's corpus pass over all of them, then back to their sources.
+ * the per-document pass, then the rule's corpus pass over all of them, then back to their sources,
+ * each document's messages sorted by place as the engine reports them.
  */
 export async function lintCase(rule: RuleUnderTest, testCase: ValidCase): Promise<VFile[]> {
   const resolved = toRule(rule)
@@ -188,7 +190,11 @@ export async function lintCase(rule: RuleUnderTest, testCase: ValidCase): Promis
     resolved.corpus(files, resolveOptions(resolved.meta, config.options.get(resolved.meta.id)))
     files.forEach((file, index) => (file.messages = [...file.messages.slice(0, before[index]), ...applyLevels(file.messages.slice(before[index]), config)]))
   }
-  for (const file of files) toSource(file)
+  // In the order the engine reports them (by place).
+  for (const file of files) {
+    toSource(file)
+    file.messages.sort(compareMessage)
+  }
   return files
 }
 

@@ -5,17 +5,10 @@ import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import incompleteQuote, {meta} from '../../rules/incomplete-quote.js'
-import type {RuleOptions} from '../../rules/kit/rule.js'
+import {lintCase, ruleTester} from '../helpers/rule-tester.js'
 
 /** `⟦` marks where the message must start; it is removed before linting. */
 const MARK = '⟦'
-
-async function lint(text: string, options?: RuleOptions) {
-  const file = new VFile({path: 'article.txt', value: text})
-  const processor = unified().use(retextEnglish).use(incompleteQuote, options)
-  await processor.run(processor.parse(file), file)
-  return file.messages
-}
 
 function where(marked: string): {text: string; line: number; column: number} {
   const offset = marked.indexOf(MARK)
@@ -279,60 +272,56 @@ describe('incomplete-quote', () => {
   })
 
   describe('reports cut-off quotes', () => {
-    for (const [marked, reason] of cut) {
-      it(marked.replace(MARK, ''), async () => {
+    ruleTester('incomplete-quote', {
+      invalid: cut.map(([marked, reason]) => {
         const {text, line, column} = where(marked)
-        const messages = await lint(text)
-        expect(messages.map((message) => ({reason: message.reason, ruleId: message.ruleId, source: message.source, line: message.line, column: message.column}))).toEqual([
-          {reason, ruleId: 'incomplete-quote', source: 'scrapelint', line, column},
-        ])
-        expect(messages[0].note).toBeTruthy()
-        expect(messages[0].url).toMatch(/incomplete-quote\.md$/)
-      })
-    }
+        return {name: text, text, messages: [{reason, line, column, note: /[^]/}]}
+      }),
+    })
   })
 
   describe('stays quiet on correct quoting', () => {
-    for (const text of correct) {
-      it(text, async () => {
-        expect((await lint(text)).map((message) => message.reason)).toEqual([])
-      })
-    }
+    ruleTester('incomplete-quote', {valid: correct.map((text) => ({name: text, text}))})
   })
 
-  it('reports a quote cut mid-sentence, with the article\'s own admission in the note', async () => {
-    const messages = await lint('Intro.\n\nThe "Data" briefly mentions, "the Iranians, in turn, expected." While the sentence is incomplete, it implies much.')
-    expect(messages).toHaveLength(1)
-    expect(messages[0].line).toBe(3)
-    expect(messages[0].column).toBe(54)
-    expect(messages[0].note).toContain('The article itself says so')
-    expect(messages[0].actual).toBe('expected."')
-  })
-
-  it('reports each of several cut quotes on the right line', async () => {
-    const text = [
-      'First paragraph, "with nothing cut at all."',
-      'Second, "which ends on the preposition of." And more.',
-      'Third says they "will not flag any time." Fine.',
-    ].join('\n')
-    const messages = await lint(text)
-    expect(messages.map((message) => [message.line, message.column])).toEqual([[2, 40], [3, 36]])
-  })
-
-  it('honours its options', async () => {
-    expect(await lint('He said "the end of."', {minWords: 4})).toEqual([])
-    expect(await lint('He said "the end of."', {minWords: 3})).toHaveLength(1)
-    expect(await lint("It was 'a gift to all of our' people.", {singleQuotes: false})).toEqual([])
-    expect(await lint("It was 'a gift to all of our' people.")).toHaveLength(1)
-    expect(await lint('He said "we will not accept the terms of', {unclosed: false})).toEqual([])
-    expect(await lint('It "would add Iran to the list of lost alliances and client" states.', {minWordsBeforeNoun: 20})).toEqual([])
-    expect(await lint('It "would add Iran to the list of lost alliances and client" states.')).toHaveLength(1)
+  const ANY = /^Quot/
+  const lost = 'It "would add Iran to the list of lost alliances and client" states.'
+  ruleTester('incomplete-quote', {
+    valid: [
+      {name: 'honours minWords (4: quiet)', text: 'He said "the end of."', options: {minWords: 4}},
+      {name: 'honours singleQuotes: false', text: "It was 'a gift to all of our' people.", options: {singleQuotes: false}},
+      {name: 'honours unclosed: false', text: 'He said "we will not accept the terms of', options: {unclosed: false}},
+      {name: 'honours minWordsBeforeNoun', text: lost, options: {minWordsBeforeNoun: 20}},
+    ],
+    invalid: [
+      {
+        name: "reports a quote cut mid-sentence, with the article's own admission in the note",
+        text: 'Intro.\n\nThe "Data" briefly mentions, "the Iranians, in turn, expected." While the sentence is incomplete, it implies much.',
+        messages: [{reason: ANY, line: 3, column: 54, note: /The article itself says so/, actual: 'expected."'}],
+      },
+      {
+        name: 'reports each of several cut quotes on the right line',
+        text: ['First paragraph, "with nothing cut at all."', 'Second, "which ends on the preposition of." And more.', 'Third says they "will not flag any time." Fine.'].join('\n'),
+        messages: [
+          {reason: ANY, line: 2, column: 40},
+          {reason: ANY, line: 3, column: 36},
+        ],
+      },
+      {name: 'honours minWords (3: reported)', text: 'He said "the end of."', options: {minWords: 3}, messages: [{reason: ANY}]},
+      {name: 'reports single quotes by default', text: "It was 'a gift to all of our' people.", messages: [{reason: ANY}]},
+      {name: 'reports a quote closed inside a noun phrase by default', text: lost, messages: [{reason: ANY}]},
+    ],
   })
 
   it('stays linear on hostile input', async () => {
+    // The rule on each whole text (the engine would lint the longest lines in windows).
     const hostile = ['"'.repeat(50_000), '"a '.repeat(30_000), '‘x’ '.repeat(20_000), 'word '.repeat(100_000) + '"', '"the end of" '.repeat(10_000)]
+    const processor = unified().use(retextEnglish).use(incompleteQuote)
     const started = performance.now()
-    for (const text of hostile) await lint(text)
+    for (const text of hostile) {
+      const file = new VFile({path: 'article.txt', value: text})
+      await processor.run(processor.parse(file), file)
+    }
     expect(performance.now() - started).toBeLessThan(15_000)
   }, 30_000)
 
@@ -343,16 +332,20 @@ describe('incomplete-quote', () => {
     expect(names.length).toBeGreaterThan(50)
     const found: string[] = []
     for (const name of names) {
-      for (const message of await lint(fs.readFileSync(path.join(dev, name), 'utf8'))) found.push(`${name}:${message.line}:${message.column} ${message.reason}`)
+      const [file] = await lintCase('incomplete-quote', fs.readFileSync(path.join(dev, name), 'utf8'))
+      for (const message of file.messages) found.push(`${name}:${message.line}:${message.column} ${message.reason}`)
     }
     expect(found).toEqual([])
   }, 60_000)
 
   const seeds = path.resolve('seeds')
-  it.skipIf(!fs.existsSync(path.join(seeds, '004_e6b2e51e5f0f2b84.txt')))('finds the seed rows (skipped when seeds/ is absent)', async () => {
-    const seed000 = await lint(fs.readFileSync(path.join(seeds, '000_b5ec2ec2e0fda784.txt'), 'utf8'))
-    const seed004 = await lint(fs.readFileSync(path.join(seeds, '004_e6b2e51e5f0f2b84.txt'), 'utf8'))
-    expect(seed000.map((message) => message.line)).toEqual([31])
-    expect(seed004.map((message) => message.line)).toEqual([15, 18, 20])
+  const seed = (name: string) => (fs.existsSync(path.join(seeds, name)) ? fs.readFileSync(path.join(seeds, name), 'utf8') : '')
+  describe.skipIf(!fs.existsSync(path.join(seeds, '004_e6b2e51e5f0f2b84.txt')))('finds the seed rows (skipped when seeds/ is absent)', () => {
+    ruleTester('incomplete-quote', {
+      invalid: [
+        {name: 'seed 000', text: seed('000_b5ec2ec2e0fda784.txt'), messages: [{reason: ANY, line: 31}]},
+        {name: 'seed 004', text: seed('004_e6b2e51e5f0f2b84.txt'), messages: [15, 18, 20].map((line) => ({reason: ANY, line}))},
+      ],
+    })
   })
 })

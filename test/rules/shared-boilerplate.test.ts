@@ -3,57 +3,52 @@ import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import sharedBoilerplate, {corpus, fingerprint, normaliseLine} from '../../rules/shared-boilerplate.js'
-
-async function lintCorpus(texts: string[], options: Record<string, unknown> = {}) {
-  const processor = unified().use(retextEnglish).use(sharedBoilerplate, options)
-  const files: VFile[] = []
-  for (const [i, value] of texts.entries()) {
-    const file = new VFile({path: `doc-${i}.txt`, value})
-    await processor.run(processor.parse(file), file)
-    files.push(file)
-  }
-  corpus(files, options)
-  return files.map((file) =>
-    file.messages.map((m) => ({
-      reason: m.reason,
-      ruleId: m.ruleId,
-      line: m.line,
-      column: m.column,
-      endLine: m.place && 'end' in m.place ? m.place.end.line : m.line,
-      actual: m.actual,
-      expected: m.expected,
-    })),
-  )
-}
+import {lintCase, ruleTester} from '../helpers/rule-tester.js'
 
 const footer = ['Subscribe to the Valley Courier for daily updates', '', 'Copyright 2024 Valley Courier Media Group']
 const article = (topic: string, quote = '') =>
   [`Farmers in the valley expect a late ${topic} harvest this year.`, '', `The co-operative said the ${topic} crop was smaller than last year. ${quote}`.trim()].join('\n')
 
-describe('shared-boilerplate', () => {
-  it('reports a template block in each document that shares it, naming how many', async () => {
-    const docs = [article('apple'), article('pear'), article('plum')].map((text) => [text, '', ...footer].join('\n'))
-    const results = await lintCorpus(docs)
-    for (const messages of results) {
-      expect(messages).toEqual([
+const docs = [article('apple'), article('pear'), article('plum')].map((text) => [text, '', ...footer].join('\n'))
+const quote = '"We have never seen weather like this," the mayor said.'
+const barley = [article('barley'), '', 'Read the latest   farm news HERE every morning'].join('\n')
+const oats = [article('oats'), '', 'read the latest farm news here every morning'].join('\n')
+
+ruleTester('shared-boilerplate', {
+  valid: [
+    {name: 'reports nothing for a single document, even with a line repeated inside it', corpus: [[article('grape'), '', ...footer, '', ...footer].join('\n')]},
+    {
+      name: 'does not count quoted sentences inside paragraphs, short headings or separators',
+      corpus: ['cherry', 'walnut'].map((topic) => [article(topic, quote), '', 'Conclusion', '', '* * * * *', '', '"We have never seen weather like this."'].join('\n')),
+    },
+    {name: 'respects minDocs (3: quiet)', corpus: [barley, oats, article('rye')], options: {minDocs: 3}},
+  ],
+  invalid: [
+    {
+      name: 'reports a template block in each document that shares it, naming how many',
+      corpus: docs,
+      messages: docs.map(() => [
         {
           reason: 'These 2 lines ("Subscribe to the Valley Courier for daily updates") recur as their own lines in 3 documents of this run: site template, not content',
-          ruleId: 'shared-boilerplate',
           line: 5,
           column: 1,
           endLine: 7,
           actual: footer.join('\n'),
           expected: [''],
         },
-      ])
-    }
-  })
+      ]),
+      output: [article('apple'), article('pear'), article('plum')],
+    },
+    {
+      name: 'respects minDocs and normalises case and whitespace',
+      corpus: [barley, oats, article('rye')],
+      messages: [[{reason: /in 2 documents/, line: 5}], [{reason: /in 2 documents/, line: 5}], []],
+      output: [article('barley'), article('oats'), article('rye')],
+    },
+  ],
+})
 
-  it('reports nothing for a single document, even with a line repeated inside it', async () => {
-    const text = [article('grape'), '', ...footer, '', ...footer].join('\n')
-    expect(await lintCorpus([text])).toEqual([[]])
-  })
-
+describe('shared-boilerplate', () => {
   it('counts exactly in a corpus of thousands of distinct lines: a line twice in one document counts once', () => {
     const shared = 'Sign up for the Harbour Gazette morning briefing'
     const files = Array.from({length: 3000}, (_, i) => {
@@ -78,27 +73,8 @@ describe('shared-boilerplate', () => {
     expect(files.flatMap((file, i) => file.messages.map(() => i))).toEqual([7, 1500])
   })
 
-  it('does not count quoted sentences inside paragraphs, short headings or separators', async () => {
-    const quote = '"We have never seen weather like this," the mayor said.'
-    const a = [article('cherry', quote), '', 'Conclusion', '', '* * * * *', '', '"We have never seen weather like this."'].join('\n')
-    const b = [article('walnut', quote), '', 'Conclusion', '', '* * * * *', '', '"We have never seen weather like this."'].join('\n')
-    expect(await lintCorpus([a, b])).toEqual([[], []])
-  })
-
-  it('respects minDocs and normalises case and whitespace', async () => {
-    const a = [article('barley'), '', 'Read the latest   farm news HERE every morning'].join('\n')
-    const b = [article('oats'), '', 'read the latest farm news here every morning'].join('\n')
-    const c = article('rye')
-    const two = await lintCorpus([a, b, c])
-    expect(two.map((messages) => messages.map((m) => m.line))).toEqual([[5], [5], []])
-    expect(two[0][0].reason).toContain('in 2 documents')
-    expect(await lintCorpus([a, b, c], {minDocs: 3})).toEqual([[], [], []])
-  })
-
   it('leaves compact, JSON-serialisable facts on file.data', async () => {
-    const processor = unified().use(retextEnglish).use(sharedBoilerplate)
-    const file = new VFile({value: 'Short\n\nA line long enough to be a fingerprint\n'})
-    await processor.run(processor.parse(file), file)
+    const [file] = await lintCase('shared-boilerplate', 'Short\n\nA line long enough to be a fingerprint\n')
     const facts = JSON.parse(JSON.stringify(file.data.sharedBoilerplate))
     // hash, line, start, end (with the line ending), previous non-blank line, preview, ends with a line ending
     expect(facts).toEqual({fingerprints: [[fingerprint('a line long enough to be a fingerprint'), 3, 7, 7 + 38 + 1, 1, 'A line long enough to be a fingerprint', 1]]})

@@ -1,7 +1,7 @@
 /** The rule tester's own checks: a case fails when a message is missing, extra, different, out of order, or the output differs. */
 import {describe, expect, it} from 'vitest'
 import * as repeatedWords from '../../rules/repeated-words.js'
-import {checkInvalid, checkValid, lintCase, processorCount, toRule} from './rule-tester.js'
+import {checkInvalid, checkValid, containing, lintCase, processorCount, toRule} from './rule-tester.js'
 
 const text = 'He went to the the shop. This is is a test.'
 const the = {reason: 'Unexpected repeated `the`, remove one occurrence', line: 1, column: 12, actual: 'the the', expected: ['the']}
@@ -33,6 +33,13 @@ describe('rule-tester', () => {
     await expect(checkInvalid('repeated-words', {text, messages: [{...the, note: undefined}, is]})).rejects.toThrow('note should be undefined')
     await expect(checkInvalid('repeated-words', {text, messages: [{...the, ruleId: 'lorem-ipsum'}, is]})).rejects.toThrow('ruleId should be "lorem-ipsum"')
     await expect(checkInvalid('repeated-words', {text, messages: [is, the]})).rejects.toThrow('message 1 of 2: reason should be')
+  })
+
+  it('matches a reason that holds every part given, in any order, and nothing less', async () => {
+    await expect(checkInvalid('repeated-words', {text, messages: [{...the, reason: containing('remove one', '`the`')}, is]})).resolves.toBeUndefined()
+    await expect(checkInvalid('repeated-words', {text, messages: [{...the, reason: containing('`the`', 'keep both')}, is]})).rejects.toThrow('reason should be')
+    expect(containing('a.b (c)').test('x a.b (c) y')).toBe(true)
+    expect(containing('a.b (c)').test('x aXb (c) y')).toBe(false)
   })
 
   it('checks the source and the url of every message, without being told', async () => {

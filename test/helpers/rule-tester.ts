@@ -103,6 +103,11 @@ export interface RuleTests {
 
 export type RuleUnderTest = string | Rule | RuleModule
 
+/** A pattern for a reason, note or actual that holds every one of `parts` (in any order). */
+export function containing(...parts: string[]): RegExp {
+  return new RegExp('^' + parts.map((part) => '(?=[^]*' + part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + ')').join(''))
+}
+
 const byId = new Map(registeredRules.map((rule) => [rule.meta.id, rule]))
 
 /** The registry's rule for an id, a registry entry, or a rule module (`import * as rule from 'rules/x.js'`). */

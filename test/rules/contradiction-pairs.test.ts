@@ -4,11 +4,8 @@
  * document; a pair is flagged when both documents get a message.
  */
 import {readFileSync} from 'node:fs'
-import retextEnglish from 'retext-english'
-import {unified} from 'unified'
-import {VFile} from 'vfile'
 import {describe, expect, test} from 'vitest'
-import contradiction, {corpus} from '../../rules/contradiction.js'
+import {lintCase} from '../helpers/rule-tester.js'
 
 interface Pair {
   a: string
@@ -23,13 +20,9 @@ const pairs = JSON.parse(readFileSync(new URL('../fixtures/contradiction-pairs.j
   heldout_contradictions: Pair[]
   heldout_compatible: Pair[]
 }
-const processor = unified().use(retextEnglish).use(contradiction)
-
 async function flagged(pair: Pair): Promise<boolean> {
   const before = pair.context ? pair.context + ' ' : ''
-  const files = [new VFile({path: 'a.txt', value: before + pair.a}), new VFile({path: 'b.txt', value: before + pair.b})]
-  for (const file of files) await processor.run(processor.parse(file), file)
-  corpus(files, {})
+  const files = await lintCase('contradiction', {corpus: [{path: 'a.txt', text: before + pair.a}, {path: 'b.txt', text: before + pair.b}]})
   return files.every((file) => file.messages.some((message) => message.ruleId === 'contradiction'))
 }
 

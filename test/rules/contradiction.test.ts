@@ -10,7 +10,7 @@ import {describe, expect, test} from 'vitest'
 import contradiction, {corpus, createCorpusCheck, meta} from '../../rules/contradiction.js'
 import type {Claim} from '../../rules/contradiction/claims.js'
 import {ruleJudge, type Judge} from '../../rules/contradiction/judge.js'
-import {lintTexts} from '../../src/engine.js'
+import {containing, ruleTester, type CorpusDocument, type ExpectedMessage} from '../helpers/rule-tester.js'
 
 const seed = (name: string) => readFileSync(new URL(`../../seeds/${name}`, import.meta.url), 'utf8')
 const SEED_A = '000_b5ec2ec2e0fda784.txt'
@@ -44,70 +44,127 @@ const ACME_AGREES = [
   'Norcell signed the supply contract with Vantor in 2021.',
 ].join('\n')
 
+
+const doc = (path: string, text: string): CorpusDocument => ({path, text})
+const ANY = /^Contradiction /
+const NORCELL = 'Investors in Norcell were cautious. The board of Norcell met on Monday. Critics of Norcell point to delays.'
+const ANALYSTS = 'Analysts argued that revenue rose 13 percent in the second quarter of 2023.'
+const COMPANY = 'The company confirmed that revenue rose 18 percent in the second quarter of 2023.'
+const TARLAND = ['Exports of Tarland grew quickly. Traders in Tarland were happy.', 'The factory employs 4,000 workers.', 'The factory employs 1,500 workers, a later report said.'].join('\n')
+const ELLISON = 'Margaret Ellison ran the record office in Lindford for decades. Staff at Lindford remember Ellison fondly. The archive of Lindford holds her papers.'
+const SAMSUNG = [doc('a.txt', 'Samsung shipped 12 million phones in 2023.'), doc('b.txt', 'Samsung shipped 9 million phones in 2023.')]
+const dates = (a: string, b: string, what: string, x: string, y: string): ExpectedMessage[][] => [
+  [{reason: `Contradiction with ${b}:1 (different dates for the same event): this says ${what} in ${x}; ${b}:1 says ${what} in ${y}`}],
+  [{reason: `Contradiction with ${a}:1 (different dates for the same event): this says ${what} in ${y}; ${a}:1 says ${what} in ${x}`}],
+]
+const quiet: Array<[string, string]> = [
+  ['The viaduct opened to goods traffic in August 1871.', 'In 2014, the viaduct was repaired and opened as part of a walking path.'],
+  ['The museum opened as a gallery in 1990.', 'The museum opened in 1995.'],
+  ['The film was released on DVD in 2005.', 'The film was released in 2003.'],
+  ['The theatre opened in 1920.', 'The theatre opened again in 1990.'],
+  ['The theatre opened in 1920.', 'After the closure of the mill, the theatre opened in 1990.'],
+]
+const sameSource: Array<[string, string]> = [
+  ['Revenue rose 13 percent in the second quarter.', 'Revenue rose 18 percent in the second quarter.'],
+  ['Analysts argued that revenue rose 13 percent in the second quarter.', 'Revenue rose 18 percent in the second quarter, analysts said.'],
+  ['According to Norcell, revenue rose 13 percent in the second quarter.', 'The company confirmed that revenue rose 18 percent in the second quarter.'],
+  ['Analysts argued that revenue rose 13 percent in the second quarter.', 'Revenue rose 18 percent in the second quarter.'],
+]
+const signedMany: CorpusDocument[] = [doc('never.txt', ACME_NEVER), ...Array.from({length: 9}, (_, i) => doc(`signed-${i}.txt`, ACME_SIGNED))]
+
+describe('contradiction (corpus rule)', () => {
+  ruleTester('contradiction', {
+    valid: [
+      ...[SEED_A, SEED_B].map((name) => ({name: `one seed alone reports no contradiction (${name})`, corpus: [doc(`seeds/${name}`, seed(name))]})),
+      {
+        name: 'explicit different subjects never match',
+        corpus: [doc('de.txt', 'Germany did not sign the climate treaty.'), doc('fr.txt', 'France signed the climate treaty.'), doc('it.txt', 'Italy may not sign the climate treaty.')],
+      },
+      {name: 'a contradiction inside one document is not reported with withinDocument: false', corpus: [doc('one.txt', TARLAND)], options: {withinDocument: false}},
+      {name: 'kinds can be turned off', corpus: SAMSUNG, options: {kinds: ['negation']}},
+      {name: 'a gendered pronoun does not stand for the topic when the document uses the other gender as a subject too', corpus: [doc('both.txt', [ELLISON, 'She died in 2009, her family said.', 'She married Robert Ellison in 1961. He died in 2011.'].join('\n'))]},
+      ...quiet.map(([a, b]) => ({name: `differently qualified events are several: ${a} | ${b}`, corpus: [doc('a.txt', a), doc('b.txt', b)]})),
+      {name: 'within one document, claims attributed to different sources are a reported disagreement, not a contradiction', corpus: [doc('one.txt', [NORCELL, ANALYSTS, COMPANY].join('\n'))]},
+    ],
+    invalid: [
+      {
+        name: 'the seeds: the defense pact is reported in both files, each naming the other file, line and sentence',
+        corpus: [doc(`seeds/${SEED_A}`, seed(SEED_A)), doc(`seeds/${SEED_B}`, seed(SEED_B))],
+        messages: [
+          [{reason: containing(`seeds/${SEED_B}:20`, 'signed', 'may not sign'), line: 27, note: containing('While they may not sign a formal defense pact')}],
+          [{reason: containing(`seeds/${SEED_A}:27`), line: 20, note: containing('This partnership has led to the signing of a new defense pact')}],
+        ],
+      },
+      {
+        name: 'three documents: each sentence gets one message; the one both others contradict names the second in its note',
+        corpus: [doc('signed.txt', ACME_SIGNED), doc('never.txt', ACME_NEVER), doc('agrees.txt', ACME_AGREES)],
+        messages: [
+          [{reason: containing('never.txt:2', 'never signed')}],
+          [{reason: containing('signed.txt:2'), note: /\nAlso contradicted by 1 more sentence: agrees\.txt:2\.$/}],
+          [{reason: ANY}],
+        ],
+      },
+      {
+        name: 'a sentence that many documents contradict gets one message, naming five more and counting the rest',
+        corpus: signedMany,
+        messages: [
+          [{reason: containing('signed-0.txt:2'), note: /\nAlso contradicted by 8 more sentences: signed-1\.txt:2, signed-2\.txt:2, signed-3\.txt:2, signed-4\.txt:2, signed-5\.txt:2 and 3 more\.$/}],
+          ...signedMany.slice(1).map(() => [{reason: ANY}]),
+        ],
+      },
+      {
+        name: 'a contradiction inside one document is reported once, naming both lines',
+        corpus: [doc('one.txt', TARLAND)],
+        messages: [[{reason: containing('line 2', 'line 3')}]],
+      },
+      {
+        name: 'kinds are all on by default',
+        corpus: SAMSUNG,
+        messages: [[{reason: containing('different numbers')}], [{reason: ANY}]],
+      },
+      {
+        name: 'a real conflict of dates, with and without the appositive, is still reported',
+        corpus: [doc('a.txt', 'Margaret Ellison, the archivist who led the recovery after the flood of 1968, died in 2009.'), doc('b.txt', 'Margaret Ellison died in 2011.')],
+        messages: dates('a.txt', 'b.txt', 'Margaret Ellison died', '2009', '2011'),
+      },
+      {
+        name: 'a gendered pronoun stands for the topic when the document does not use the other gender as a subject',
+        corpus: [doc('one.txt', [ELLISON, 'She died in 2009, her family said.', 'She died in 2011.'].join('\n'))],
+        messages: [[{reason: 'Contradiction within this document (different dates for the same event): line 2 says she died in 2009; line 3 says she died in 2011'}]],
+      },
+      {
+        name: 'the same event on two dates is a contradiction',
+        corpus: [doc('a.txt', 'The viaduct opened in 1871.'), doc('b.txt', 'The viaduct opened in 1874.')],
+        messages: dates('a.txt', 'b.txt', 'the viaduct opened', '1871', '1874'),
+      },
+      {
+        name: 'the same qualified event on two dates is a contradiction',
+        corpus: [doc('a.txt', 'The album was released on Columbia Records in 2005.'), doc('b.txt', 'The album was released on Columbia Records in 2003.')],
+        messages: dates('a.txt', 'b.txt', 'the album was released', '2005', '2003'),
+      },
+      {
+        // the same two sentences in two documents: two outlets reporting different figures
+        name: 'claims attributed to different sources in two documents are a contradiction',
+        corpus: [doc('a.txt', [NORCELL, ANALYSTS].join('\n')), doc('b.txt', [NORCELL, COMPANY].join('\n'))],
+        messages: [
+          [{reason: 'Contradiction with b.txt:2 (different numbers for the same quantity and period): this says revenue rose 13 percent in 2023 second quarter; b.txt:2 says revenue rose 18 percent in 2023 second quarter'}],
+          [{reason: 'Contradiction with a.txt:2 (different numbers for the same quantity and period): this says revenue rose 18 percent in 2023 second quarter; a.txt:2 says revenue rose 13 percent in 2023 second quarter'}],
+        ],
+      },
+      ...sameSource.map(([first, second]) => ({
+        name: `within one document, the same source twice, one claim in its own voice, or none attributed are still contradictions: ${first} | ${second}`,
+        corpus: [doc('one.txt', [NORCELL, first, second].join('\n'))],
+        messages: [[{reason: /^Contradiction within this document \(different numbers for the same quantity and period\): line 2 says [Rr]evenue rose 13 percent; line 3 says [Rr]evenue rose 18 percent$/}]],
+      })),
+    ],
+  })
+})
+
 describe('contradiction (corpus rule)', () => {
   test('meta declares its options with defaults', () => {
     expect(meta.id).toBe('contradiction')
     for (const spec of Object.values(meta.options ?? {})) expect(spec.description.length).toBeGreaterThan(10)
     expect(meta.options?.withinDocument.default).toBe(true)
-  })
-
-  test('the seeds: the defense pact is reported in both files, each naming the other file, line and sentence', async () => {
-    const files = await lintTexts([{path: `seeds/${SEED_A}`, value: seed(SEED_A)}, {path: `seeds/${SEED_B}`, value: seed(SEED_B)}], {config: false})
-    const a = files.find((file) => file.path.endsWith(SEED_A))!
-    const b = files.find((file) => file.path.endsWith(SEED_B))!
-    const [inA] = messages(a)
-    const [inB] = messages(b)
-    expect(inA?.line).toBe(27)
-    expect(inB?.line).toBe(20)
-    expect(inA.reason).toContain(`seeds/${SEED_B}:20`)
-    expect(inA.reason).toMatch(/signed/)
-    expect(inA.reason).toMatch(/may not sign/)
-    expect(inA.note).toContain('While they may not sign a formal defense pact')
-    expect(inB.reason).toContain(`seeds/${SEED_A}:27`)
-    expect(inB.note).toContain('This partnership has led to the signing of a new defense pact')
-    expect(inA.url).toMatch(/contradiction\.md$/)
-  })
-
-  test('one seed alone reports no contradiction', async () => {
-    for (const name of [SEED_A, SEED_B]) {
-      const [file] = await lintTexts([{path: `seeds/${name}`, value: seed(name)}], {config: false})
-      expect(messages(file)).toEqual([])
-    }
-  })
-
-  test('three documents: each sentence gets one message; the one both others contradict names the second in its note', async () => {
-    const files = await extract({'signed.txt': ACME_SIGNED, 'never.txt': ACME_NEVER, 'agrees.txt': ACME_AGREES})
-    corpus(files, {})
-    const [signed, never, agrees] = files
-    expect(messages(never).length).toBe(1)
-    expect(messages(never)[0].reason).toContain('signed.txt:2')
-    expect(messages(never)[0].note).toMatch(/\nAlso contradicted by 1 more sentence: agrees\.txt:2\.$/)
-    expect(messages(signed).length).toBe(1)
-    expect(messages(signed)[0].reason).toContain('never.txt:2')
-    expect(messages(signed)[0].reason).toMatch(/never signed/)
-    expect(messages(agrees).length).toBe(1)
-  })
-
-  test('a sentence that many documents contradict gets one message, naming five more and counting the rest', async () => {
-    const texts: Record<string, string> = {'never.txt': ACME_NEVER}
-    for (let i = 0; i < 9; i++) texts[`signed-${i}.txt`] = ACME_SIGNED
-    const files = await extract(texts)
-    corpus(files, {})
-    const never = messages(files[0])
-    expect(never).toHaveLength(1)
-    expect(never[0].reason).toContain('signed-0.txt:2')
-    expect(never[0].note).toMatch(/\nAlso contradicted by 8 more sentences: signed-1\.txt:2, signed-2\.txt:2, signed-3\.txt:2, signed-4\.txt:2, signed-5\.txt:2 and 3 more\.$/)
-    for (const file of files.slice(1)) expect(messages(file)).toHaveLength(1)
-  })
-
-  test('explicit different subjects never match', async () => {
-    const files = await extract({
-      'de.txt': 'Germany did not sign the climate treaty.',
-      'fr.txt': 'France signed the climate treaty.',
-      'it.txt': 'Italy may not sign the climate treaty.',
-    })
-    corpus(files, {})
-    for (const file of files) expect(messages(file)).toEqual([])
   })
 
   test('a sentence holding both sides is a contrast: copies of it in two documents do not conflict', async () => {
@@ -116,28 +173,6 @@ describe('contradiction (corpus rule)', () => {
     expect(files[0].data.contradiction!.claims.map((claim) => claim.pol).sort()).toEqual([-1, 1])
     corpus(files, {})
     expect(files.flatMap(messages)).toEqual([])
-  })
-
-  test('a contradiction inside one document is reported once, naming both lines', async () => {
-    const text = ['Exports of Tarland grew quickly. Traders in Tarland were happy.', 'The factory employs 4,000 workers.', 'The factory employs 1,500 workers, a later report said.'].join('\n')
-    const [file] = await extract({'one.txt': text})
-    corpus([file], {})
-    const found = messages(file)
-    expect(found.length).toBe(1)
-    expect(found[0].reason).toContain('line 2')
-    expect(found[0].reason).toContain('line 3')
-    const [quiet] = await extract({'one.txt': text})
-    corpus([quiet], {withinDocument: false})
-    expect(messages(quiet)).toEqual([])
-  })
-
-  test('kinds can be turned off', async () => {
-    const files = await extract({'a.txt': 'Samsung shipped 12 million phones in 2023.', 'b.txt': 'Samsung shipped 9 million phones in 2023.'})
-    corpus(files, {kinds: ['negation']})
-    expect(files.flatMap(messages)).toEqual([])
-    corpus(files, {})
-    expect(files.flatMap(messages).length).toBe(2)
-    expect(messages(files[0])[0].reason).toContain('different numbers')
   })
 
   test('claims on file.data are compact JSON: a worker could send them and the corpus pass gives the same messages', async () => {
@@ -203,14 +238,6 @@ describe('contradiction (corpus rule)', () => {
     expect(died?.per).toBe('rel:november')
     corpus([file], {})
     expect(messages(file)).toEqual([])
-    // a real conflict of dates, with and without the appositive, is still reported
-    const files = await extract({
-      'a.txt': 'Margaret Ellison, the archivist who led the recovery after the flood of 1968, died in 2009.',
-      'b.txt': 'Margaret Ellison died in 2011.',
-    })
-    corpus(files, {})
-    expect(messages(files[0]).map((m) => m.reason)).toEqual(['Contradiction with b.txt:1 (different dates for the same event): this says Margaret Ellison died in 2009; b.txt:1 says Margaret Ellison died in 2011'])
-    expect(messages(files[1]).map((m) => m.reason)).toEqual(['Contradiction with a.txt:1 (different dates for the same event): this says Margaret Ellison died in 2011; a.txt:1 says Margaret Ellison died in 2009'])
   })
 
   test('the clause a verb of saying reports is not its object: `said that 5,405 people` is no claim about saying', async () => {
@@ -230,38 +257,6 @@ describe('contradiction (corpus rule)', () => {
     expect(files.flatMap(messages)).toEqual([])
   })
 
-  test('a gendered pronoun stands for the topic only when the document does not use the other gender as a subject too', async () => {
-    const about = 'Margaret Ellison ran the record office in Lindford for decades. Staff at Lindford remember Ellison fondly. The archive of Lindford holds her papers.'
-    const single = [about, 'She died in 2009, her family said.', 'She died in 2011.'].join('\n')
-    const [file] = await extract({'one.txt': single})
-    corpus([file], {})
-    expect(messages(file).map((m) => m.reason)).toEqual(['Contradiction within this document (different dates for the same event): line 2 says she died in 2009; line 3 says she died in 2011'])
-    const [both] = await extract({'both.txt': [about, 'She died in 2009, her family said.', 'She married Robert Ellison in 1961. He died in 2011.'].join('\n')})
-    corpus([both], {})
-    expect(messages(both)).toEqual([])
-  })
-
-  test('differently qualified events are several: opened to goods traffic, opened as part of a path, released on DVD, again', async () => {
-    const quiet: Array<[string, string]> = [
-      ['The viaduct opened to goods traffic in August 1871.', 'In 2014, the viaduct was repaired and opened as part of a walking path.'],
-      ['The museum opened as a gallery in 1990.', 'The museum opened in 1995.'],
-      ['The film was released on DVD in 2005.', 'The film was released in 2003.'],
-      ['The theatre opened in 1920.', 'The theatre opened again in 1990.'],
-      ['The theatre opened in 1920.', 'After the closure of the mill, the theatre opened in 1990.'],
-    ]
-    for (const [a, b] of quiet) {
-      const files = await extract({'a.txt': a, 'b.txt': b})
-      corpus(files, {})
-      expect(files.flatMap(messages)).toEqual([])
-    }
-    const files = await extract({'a.txt': 'The viaduct opened in 1871.', 'b.txt': 'The viaduct opened in 1874.'})
-    corpus(files, {})
-    expect(messages(files[0]).map((m) => m.reason)).toEqual(['Contradiction with b.txt:1 (different dates for the same event): this says the viaduct opened in 1871; b.txt:1 says the viaduct opened in 1874'])
-    const same = await extract({'a.txt': 'The album was released on Columbia Records in 2005.', 'b.txt': 'The album was released on Columbia Records in 2003.'})
-    corpus(same, {})
-    expect(messages(same[0]).map((m) => m.reason)).toEqual(['Contradiction with b.txt:1 (different dates for the same event): this says the album was released in 2005; b.txt:1 says the album was released in 2003'])
-  })
-
   test('within one document, claims attributed to different sources are a reported disagreement, not a contradiction', async () => {
     const about = 'Investors in Norcell were cautious. The board of Norcell met on Monday. Critics of Norcell point to delays.'
     const analysts = 'Analysts argued that revenue rose 13 percent in the second quarter of 2023.'
@@ -270,28 +265,6 @@ describe('contradiction (corpus rule)', () => {
     expect(file.data.contradiction!.claims.filter((claim) => claim.pred === 'rise').map((claim) => claim.src)).toEqual(['#analyst', 'norcell#'])
     corpus([file], {})
     expect(messages(file)).toEqual([])
-    // the same two sentences in two documents: two outlets reporting different figures
-    const two = await extract({'a.txt': [about, analysts].join('\n'), 'b.txt': [about, company].join('\n')})
-    corpus(two, {})
-    expect(two.flatMap(messages).map((m) => m.reason)).toEqual([
-      'Contradiction with b.txt:2 (different numbers for the same quantity and period): this says revenue rose 13 percent in 2023 second quarter; b.txt:2 says revenue rose 18 percent in 2023 second quarter',
-      'Contradiction with a.txt:2 (different numbers for the same quantity and period): this says revenue rose 18 percent in 2023 second quarter; a.txt:2 says revenue rose 13 percent in 2023 second quarter',
-    ])
-  })
-
-  test('within one document, the same source twice, one claim in its own voice, or none attributed are still contradictions', async () => {
-    const about = 'Investors in Norcell were cautious. The board of Norcell met on Monday. Critics of Norcell point to delays.'
-    const cases: Array<[string, string]> = [
-      ['Revenue rose 13 percent in the second quarter.', 'Revenue rose 18 percent in the second quarter.'],
-      ['Analysts argued that revenue rose 13 percent in the second quarter.', 'Revenue rose 18 percent in the second quarter, analysts said.'],
-      ['According to Norcell, revenue rose 13 percent in the second quarter.', 'The company confirmed that revenue rose 18 percent in the second quarter.'],
-      ['Analysts argued that revenue rose 13 percent in the second quarter.', 'Revenue rose 18 percent in the second quarter.'],
-    ]
-    for (const [first, second] of cases) {
-      const [file] = await extract({'one.txt': [about, first, second].join('\n')})
-      corpus([file], {})
-      expect(messages(file).map((m) => m.reason.replaceAll('says Revenue', 'says revenue'))).toEqual(['Contradiction within this document (different numbers for the same quantity and period): line 2 says revenue rose 13 percent; line 3 says revenue rose 18 percent'])
-    }
   })
 
   test('the source of an attributed claim: before the clause, after it, according to, a quote', async () => {

@@ -23,6 +23,7 @@
  * ```
  */
 import {AssertionError} from 'node:assert'
+import type {Point} from 'unist'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {compareMessage} from 'vfile-sort'
@@ -228,7 +229,7 @@ const deepEqual = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringi
 function checkMessage(rule: Rule, file: VFile, message: VFileMessage, expected: ExpectedMessage, where: string) {
   const ruleId = expected.ruleId ?? rule.meta.id
   const place = message.place && 'start' in message.place ? message.place : undefined
-  const point = place ? place.start : message.place
+  const point = place ? place.start : (message.place as Point | undefined)
   const checks: [string, unknown, unknown, boolean][] = [
     ['reason', message.reason, expected.reason, matches(expected.reason, message.reason)],
     ['ruleId', message.ruleId, ruleId, message.ruleId === ruleId],

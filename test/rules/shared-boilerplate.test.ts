@@ -87,7 +87,7 @@ describe('shared-boilerplate', () => {
     const footer = 'Sign Up For The Weekly Garden Newsletter Today'
     const texts = [`First article about tomatoes.\n\n${footer}\n\nMore Stories From The Garden Desk Here\n`, `Second article about roses.\n\n${footer}\n\nMore Stories From The Garden Desk Here\n`]
     const processor = unified().use(retextEnglish).use(sharedBoilerplate)
-    const files = []
+    const files: VFile[] = []
     for (const value of texts) {
       const file = new VFile({path: `${files.length}.txt`, value})
       await processor.run(processor.parse(file), file)

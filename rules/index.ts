@@ -16,6 +16,7 @@ import * as pageFurniture from './page-furniture.js'
 import * as captionResidue from './caption-residue.js'
 import * as separatorResidue from './separator-residue.js'
 import * as tocResidue from './toc-residue.js'
+import * as duplicateDocument from './duplicate-document.js'
 import * as sharedBoilerplate from './shared-boilerplate.js'
 import * as duplicateSentence from './duplicate-sentence.js'
 import * as keywordStuffing from './keyword-stuffing.js'
@@ -39,6 +40,7 @@ export const rules: Rule[] = [
   rule(captionResidue),
   rule(separatorResidue),
   rule(tocResidue),
+  rule(duplicateDocument),
   rule(sharedBoilerplate),
   rule(duplicateSentence),
   rule(keywordStuffing),

@@ -13,6 +13,7 @@ import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {report, resolveOptions, type RuleMeta, type RuleOptions} from './kit/rule.js'
 import {documentOffset, getLines, type Line} from './kit/text.js'
+import {candidatePairs, shingleSignature, similarity, union} from './kit/minhash.js'
 
 export const meta: RuleMeta = {
   id: 'shared-boilerplate',
@@ -34,6 +35,13 @@ export const meta: RuleMeta = {
       max: 50,
       description: 'shortest line (in words) that is fingerprinted; shorter lines (`Share`, `Conclusion`, `Table of Contents`) recur by chance',
     },
+    copySimilarity: {
+      type: 'number',
+      default: 0.7,
+      min: 0.3,
+      max: 1,
+      description: 'documents whose words are this alike (estimated Jaccard similarity of their 5-word shingles, as duplicate-document measures it) (estimated Jaccard similarity) are copies of one article and count once: their lines are not template',
+    },
     maxWords: {
       type: 'integer',
       default: 40,
@@ -48,6 +56,7 @@ interface Settings extends RuleOptions {
   minDocs: number
   minWords: number
   maxWords: number
+  copySimilarity: number
 }
 
 /**
@@ -63,6 +72,8 @@ const PREVIEW = 70
 
 export interface SharedBoilerplateFacts {
   fingerprints: Fingerprint[]
+  /** The MinHash signature of the document's 5-word shingles (one a window), to tell copies of one article. */
+  signatures: string[]
 }
 
 declare module 'vfile' {
@@ -137,7 +148,9 @@ export default function sharedBoilerplate(options?: RuleOptions) {
       }
       if (line.text.trim().length > 0) previous = line.line
     }
-    file.data.sharedBoilerplate = {fingerprints}
+    // Only a document with prose can be a copy: pages that are mostly template are alike by their template.
+    const shingles = shingleSignature(file)
+    file.data.sharedBoilerplate = {fingerprints, signatures: [shingles.prose ? shingles.signature : '']}
   }
 }
 
@@ -149,14 +162,23 @@ export function corpus(files: VFile[], options: RuleOptions) {
   let total = 0
   for (const file of files) total += file.data.sharedBoilerplate?.fingerprints.length ?? 0
   const counts = new FingerprintCounts(total)
+  const copies = copiesOf(files, settings.copySimilarity)
   // Each fingerprint's slot in the table, in the order of the facts: the report pass reads this
   // array in sequence and touches a line's facts only when the line is shared (reading every
   // line's facts twice, scattered over the heap, was what grew faster than the corpus).
   const slots = new Uint32Array(total)
+  // Counted copy by copy (`add` counts a document once by remembering the last one it saw, so the
+  // copies of one article are counted one after the other), each fingerprint's slot kept in fact order.
+  const starts = new Uint32Array(files.length)
   let at = 0
   for (let index = 0; index < files.length; index++) {
+    starts[index] = at
+    at += files[index].data.sharedBoilerplate?.fingerprints.length ?? 0
+  }
+  const order = files.map((_file, index) => index).sort((a, b) => copies[a] - copies[b] || a - b)
+  for (const index of order) {
     const fingerprints = files[index].data.sharedBoilerplate?.fingerprints
-    if (fingerprints) for (let k = 0; k < fingerprints.length; k++) slots[at++] = counts.add(fingerprints[k][0], index)
+    if (fingerprints) for (let k = 0; k < fingerprints.length; k++) slots[starts[index] + k] = counts.add(fingerprints[k][0], copies[index])
   }
 
   at = 0
@@ -179,6 +201,30 @@ export function corpus(files: VFile[], options: RuleOptions) {
     }
     flush()
   }
+}
+
+/**
+ * For each document, the first document of the run it is a copy of (itself when none): documents whose
+ * sets of 5-word shingles are alike (estimated Jaccard similarity at least `threshold`, MinHash with
+ * LSH) count as one, so that the lines of a mirrored or republished article are not taken for the
+ * site's template; two distinct articles that share a footer stay two.
+ */
+function copiesOf(files: readonly VFile[], threshold: number): Uint32Array {
+  const first = new Uint32Array(files.length)
+  for (let i = 0; i < files.length; i++) first[i] = i
+  const signatures = files.map((file) => union(file.data.sharedBoilerplate?.signatures ?? []))
+  const root = (i: number): number => {
+    while (first[i] !== i) i = first[i] = first[first[i]]
+    return i
+  }
+  for (const [a, b] of candidatePairs(signatures)) {
+    if (similarity(signatures[a], signatures[b]) < threshold) continue
+    const ra = root(a)
+    const rb = root(b)
+    if (ra !== rb) first[Math.max(ra, rb)] = Math.min(ra, rb)
+  }
+  for (let i = 0; i < files.length; i++) first[i] = root(i)
+  return first
 }
 
 /**

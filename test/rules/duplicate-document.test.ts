@@ -4,6 +4,7 @@ import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import duplicateDocument, {corpus} from '../../rules/duplicate-document.js'
 import sharedBoilerplate, {corpus as sharedCorpus} from '../../rules/shared-boilerplate.js'
+import {ruleTester} from '../helpers/rule-tester.js'
 
 /** A deterministic paragraph of `words` words (a line of prose), different for each seed. */
 function prose(seed: number, words = 40): string {
@@ -32,78 +33,86 @@ async function run(docs: Array<{path: string; value: string; record?: {file: str
     files.push(file)
   }
   corpus(files, options)
-  return files.map((file) => file.messages.map((m) => ({reason: m.reason, ruleId: m.ruleId, source: m.source, line: m.line, column: m.column, url: m.url})))
+  return files.map((file) => file.messages.map((m) => ({reason: m.reason, line: m.line})))
 }
 
-const url = 'https://github.com/scrapelint/scrapelint/blob/main/rules/duplicate-document.md'
+const story = article('Council approves river bridge', [1, 2, 3])
+const menu = ['Home', 'News', 'Sport', 'Weather', 'Most read: council approves budget', 'Subscribe to our newsletter for daily updates from the city', 'Copyright 2024 City Courier Media Group, all rights reserved'].join('\n')
+const page = (seed: number) => [menu, '', prose(seed, 60), '', menu].join('\n')
+const short = 'Page not found. The page you asked for is not here.'
+const exact = (others: string) => `This document is an exact copy (after whitespace and case) of ${others}: keep one version`
 
-describe('duplicate-document', () => {
-  it('reports exact copies (after whitespace and case) in each copy, naming the others', async () => {
-    const text = article('Council approves river bridge', [1, 2, 3])
-    const copy = text.toUpperCase().replace(/ /g, '  ').replace(/\n\n/g, '\n\n\n')
-    const results = await run([
-      {path: 'a.txt', value: text},
-      {path: 'b.txt', value: copy},
-      {path: 'c.txt', value: article('Farmers fear a late harvest', [4, 5, 6])},
-    ])
-    expect(results).toEqual([
-      [{reason: 'This document is an exact copy (after whitespace and case) of b.txt: keep one version', ruleId: 'duplicate-document', source: 'scrapelint', line: 1, column: 1, url}],
-      [{reason: 'This document is an exact copy (after whitespace and case) of a.txt: keep one version', ruleId: 'duplicate-document', source: 'scrapelint', line: 1, column: 1, url}],
-      [],
-    ])
-  })
+ruleTester('duplicate-document', {
+  valid: [
+    {name: 'distinct articles of one site that share their menus and footer', corpus: [page(1), page(2), page(3)]},
+    {name: 'short pages (under minWords) are alike by chance', corpus: [short, short]},
+    {name: 'two different stories', corpus: [story, article('Farmers fear a late harvest', [4, 5, 6])]},
+  ],
+  invalid: [
+    {
+      name: 'exact copies after whitespace and case, in each copy, naming the others',
+      corpus: [
+        {path: 'a.txt', text: story},
+        {path: 'b.txt', text: story.toUpperCase().replace(/ /g, '  ').replace(/\n\n/g, '\n\n\n')},
+        {path: 'c.txt', text: article('Farmers fear a late harvest', [4, 5, 6])},
+      ],
+      messages: [[{reason: exact('b.txt'), line: 1, column: 1, expected: undefined}], [{reason: exact('a.txt'), line: 1, column: 1}], []],
+    },
+    {
+      name: 'a republished version with a new headline and one changed paragraph, with where they part',
+      corpus: [
+        {path: 'story.txt', text: article('Council approves river bridge', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10])},
+        {path: 'story-updated.txt', text: article('River bridge approved after years of delay', [1, 2, 3, 4, 5, 6, 7, 8, 9, 11])},
+      ],
+      messages: [
+        [{reason: /^This document is a near copy of story-updated\.txt \(similarity (8\d|9\d)%; first difference: line 1 here, line 1 of story-updated\.txt\): keep one version$/, note: /Keep the newer or fuller version\.$/}],
+        [{reason: /^This document is a near copy of story\.txt \(similarity (8\d|9\d)%; first difference: line 1 here, line 1 of story\.txt\): keep one version$/}],
+      ],
+    },
+    {
+      name: 'where two copies with one headline first part',
+      corpus: [
+        {path: 'a.txt', text: article('Council approves river bridge', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10])},
+        {path: 'b.txt', text: article('Council approves river bridge', [1, 2, 3, 4, 12, 6, 7, 8, 9, 10])},
+      ],
+      messages: [[{reason: /first difference: line 11 here, line 11 of b\.txt\)/}], [{reason: /first difference: line 11 here, line 11 of a\.txt\)/}]],
+    },
+    {
+      name: 'short pages when minWords allows them',
+      options: {minWords: 5},
+      corpus: [
+        {path: 'x.txt', text: short},
+        {path: 'y.txt', text: short},
+      ],
+      messages: [[{reason: exact('y.txt')}], [{reason: exact('x.txt')}]],
+    },
+    {
+      name: 'the first five copies named, the rest counted',
+      corpus: Array.from({length: 7}, (_, i) => ({path: `${i}.txt`, text: story})),
+      messages: [
+        [{reason: exact('1.txt, 2.txt, 3.txt, 4.txt, 5.txt and 1 more')}],
+        [{reason: exact('0.txt, 2.txt, 3.txt, 4.txt, 5.txt and 1 more')}],
+        [{reason: exact('0.txt, 1.txt, 3.txt, 4.txt, 5.txt and 1 more')}],
+        [{reason: exact('0.txt, 1.txt, 2.txt, 4.txt, 5.txt and 1 more')}],
+        [{reason: exact('0.txt, 1.txt, 2.txt, 3.txt, 5.txt and 1 more')}],
+        [{reason: exact('0.txt, 1.txt, 2.txt, 3.txt, 4.txt and 1 more')}],
+        [{reason: exact('0.txt, 1.txt, 2.txt, 3.txt, 4.txt and 1 more')}],
+      ],
+    },
+  ],
+})
 
-  it('reports a republished version with a new headline and one changed paragraph, with where they part', async () => {
-    const first = article('Council approves river bridge', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
-    const second = article('River bridge approved after years of delay', [1, 2, 3, 4, 5, 6, 7, 8, 9, 11])
-    const [a, b] = await run([
-      {path: 'story.txt', value: first},
-      {path: 'story-updated.txt', value: second},
-    ])
-    expect(a).toHaveLength(1)
-    expect(b).toHaveLength(1)
-    expect(a[0].reason).toMatch(/^This document is a near copy of story-updated\.txt \(similarity (8\d|9\d)%; first difference: line 1 here, line 1 of story-updated\.txt\): keep one version$/)
-    expect(b[0].reason).toMatch(/^This document is a near copy of story\.txt \(similarity (8\d|9\d)%; first difference: line 1 here, line 1 of story\.txt\): keep one version$/)
-  })
-
-  it('names where two copies first part when the headline is the same', async () => {
-    const [a] = await run([
-      {path: 'a.txt', value: article('Council approves river bridge', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10])},
-      {path: 'b.txt', value: article('Council approves river bridge', [1, 2, 3, 4, 12, 6, 7, 8, 9, 10])},
-    ])
-    expect(a[0].reason).toMatch(/first difference: line 11 here, line 11 of b\.txt\)/)
-  })
-
-  it('says nothing of distinct articles of one site that share their menus and footer, nor of short pages', async () => {
-    const menu = ['Home', 'News', 'Sport', 'Weather', 'Most read: council approves budget', 'Subscribe to our newsletter for daily updates from the city', 'Copyright 2024 City Courier Media Group, all rights reserved'].join('\n')
-    const page = (seed: number) => [menu, '', prose(seed, 60), '', menu].join('\n')
-    expect(await run([{path: 'a.txt', value: page(1)}, {path: 'b.txt', value: page(2)}, {path: 'c.txt', value: page(3)}])).toEqual([[], [], []])
-    const short = 'Page not found. The page you asked for is not here.'
-    expect(await run([{path: 'x.txt', value: short}, {path: 'y.txt', value: short}])).toEqual([[], []])
-    expect(await run([{path: 'x.txt', value: short}, {path: 'y.txt', value: short}], {minWords: 5})).toHaveLength(2)
-  })
-
+describe('duplicate-document facts', () => {
   it('reports from the facts alone (a large run keeps no text), and names JSON Lines records by id', async () => {
-    const text = article('Council approves river bridge', [1, 2, 3])
     const results = await run(
       [
-        {path: 'crawl.jsonl#L1', value: text, record: {file: 'crawl.jsonl', id: 'https://example.com/a', line: 1}},
-        {path: 'crawl.jsonl#L7', value: text, record: {file: 'crawl.jsonl', line: 7}},
+        {path: 'crawl.jsonl#L1', value: story, record: {file: 'crawl.jsonl', id: 'https://example.com/a', line: 1}},
+        {path: 'crawl.jsonl#L7', value: story, record: {file: 'crawl.jsonl', line: 7}},
       ],
       {},
       true,
     )
-    expect(results.map((messages) => messages.map((m) => m.reason))).toEqual([
-      ['This document is an exact copy (after whitespace and case) of crawl.jsonl#L7: keep one version'],
-      ['This document is an exact copy (after whitespace and case) of crawl.jsonl#https://example.com/a: keep one version'],
-    ])
-  })
-
-  it('names the first five copies and counts the rest', async () => {
-    const text = article('Council approves river bridge', [1, 2, 3])
-    const results = await run(Array.from({length: 8}, (_, i) => ({path: `${i}.txt`, value: text})))
-    expect(results[0][0].reason).toBe('This document is an exact copy (after whitespace and case) of 1.txt, 2.txt, 3.txt, 4.txt, 5.txt and 2 more: keep one version')
-    expect(results.every((messages) => messages.length === 1)).toBe(true)
+    expect(results.map((messages) => messages.map((m) => m.reason))).toEqual([[exact('crawl.jsonl#L7')], [exact('crawl.jsonl#https://example.com/a')]])
   })
 })
 

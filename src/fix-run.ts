@@ -97,7 +97,10 @@ export async function runFix(paths: string[], lintOptions: LintOptions, options:
     if (record) records.set(file, {source: path.resolve(cwd, record.file), line: record.line})
   }
   const writableCrawls = new Set(options.outDir === undefined ? [] : jsonlFiles.filter((file) => !isGzip(file)))
+  // Documents whose fixes would remove most of them: left as they are (see removesMost).
+  const refused = new Set<VFile>()
   const fixable = (file: VFile) => {
+    if (refused.has(file)) return false
     const origin = records.get(file)
     return origin === undefined || writableCrawls.has(origin.source)
   }
@@ -118,6 +121,14 @@ export async function runFix(paths: string[], lintOptions: LintOptions, options:
     for (const file of result.files) {
       if (!fixable(file) || (pass >= MAX_PASSES && !records.has(file))) continue
       const outcome = fixFile(current.get(file)!, {rules: options.rules})
+      const removed = options.rules === undefined ? removesMost(String(file), outcome.output) : undefined
+      if (removed !== undefined) {
+        refused.add(file)
+        outputs.set(file, String(file))
+        const ids = [...new Set(outcome.applied.map((fix) => fix.ruleId))].sort().join(', ')
+        warnings.push(`${file.path}: not fixed: its fixes (${ids}) would remove ${Math.round(removed * 100)}% of its text; --fix never removes most of a document unless the rules are named with --fix-rule`)
+        continue
+      }
       outputs.set(file, outcome.output)
       passApplied += outcome.applied.length
       for (const skip of outcome.skipped) {
@@ -322,4 +333,26 @@ async function writeOut(target: string, output: string, inputs: Set<string>): Pr
     return (error as NodeJS.ErrnoException).code ?? (error as Error).message
   }
   return undefined
+}
+
+/**
+ * The share of `original`'s text (characters other than white space) that `output` lost, when it is
+ * more than half; undefined otherwise. A scrape's residue is a part of a page, never most of it: fixes
+ * that would take most of a document (shared-boilerplate on two copies of one story, a rule gone wrong
+ * on an unusual page) are a finding to look at, not an edit to make unasked.
+ */
+export function removesMost(original: string, output: string): number | undefined {
+  const before = visible(original)
+  if (before === 0) return undefined
+  const lost = 1 - visible(output) / before
+  return lost > 0.5 ? lost : undefined
+}
+
+function visible(text: string): number {
+  let count = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 0xa0) count++
+  }
+  return count
 }

@@ -210,3 +210,26 @@ describe('--fix --write', () => {
     expect(fs.readFileSync(path.join(dir, 'a.txt'), 'utf8')).toBe('fixed')
   })
 })
+
+describe('--fix never removes most of a document unasked', () => {
+  // Two distinct short notes under one long shared block: shared-boilerplate's fix would take most of each.
+  const block = Array.from({length: 8}, (_, i) => `Read the Valley Courier morning briefing number ${i + 1} for local news`).join('\n')
+  const note = (topic: string) => `The ${topic} market opened late.\n\n${block}\n`
+
+  it('leaves such documents as they are, says why, and applies the fixes when the rule is named', () => {
+    const dir = tempDir()
+    fs.writeFileSync(path.join(dir, 'a.txt'), note('apple'))
+    fs.writeFileSync(path.join(dir, 'b.txt'), note('pear'))
+    const out = tempDir()
+    const run = runCli(['--fix', '--out-dir', out, '--format', 'json', '.'], {cwd: dir})
+    expect(run.code, run.stderr).toBeLessThan(2)
+    expect(run.stderr).toMatch(/a\.txt: not fixed: its fixes \(shared-boilerplate\) would remove \d+% of its text; --fix never removes most of a document unless the rules are named with --fix-rule/)
+    expect(run.stderr).toMatch(/b\.txt: not fixed/)
+    for (const name of ['a.txt', 'b.txt']) expect(fs.existsSync(path.join(out, name)) ? fs.readFileSync(path.join(out, name), 'utf8') : fs.readFileSync(path.join(dir, name), 'utf8')).toBe(fs.readFileSync(path.join(dir, name), 'utf8'))
+
+    const named = tempDir()
+    const asked = runCli(['--fix', '--fix-rule', 'shared-boilerplate', '--out-dir', named, '.'], {cwd: dir})
+    expect(asked.code, asked.stderr).toBeLessThan(2)
+    expect(fs.readFileSync(path.join(named, 'a.txt'), 'utf8')).toBe('The apple market opened late.\n')
+  })
+})

@@ -8,7 +8,7 @@
 import {isUtf8} from 'node:buffer'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import {globby, isDynamicPattern, isIgnoredByIgnoreFiles} from 'globby'
+import {convertPathToPattern, globby, isDynamicPattern, isIgnoredByIgnoreFiles} from 'globby'
 import ignore from 'ignore'
 import {isBinaryFileSync} from 'isbinaryfile'
 import {knownExtensions} from './formats/index.js'
@@ -32,13 +32,25 @@ export interface Inputs {
   errors: string[]
 }
 
+/**
+ * How folders are walked, for listings, globs and the ignore-file scan: symlinked folders are not
+ * followed (two links pointing back up a tree made every run hang, even for one named file), nor
+ * symlinked files listed (git keeps a link as a link, not its target; a link named on the command
+ * line is linted), and a
+ * folder that cannot be read is passed over instead of aborting the run.
+ */
+const WALK = {followSymbolicLinks: false, suppressErrors: true} as const
+
 /** Expand files, folders and globs into the list of files to lint. */
 export async function resolveInputs(names: string[], options: InputOptions): Promise<Inputs> {
   const cwd = path.resolve(options.cwd)
   const files = new Set<string>()
   const warnings: string[] = []
   const errors: string[] = []
-  const isIgnoredByFiles = await isIgnoredByIgnoreFiles('**/' + IGNORE_FILE, {cwd, ignore: ALWAYS_IGNORED})
+  // The ignore files are found by a walk of our own: globby's isIgnoredByIgnoreFiles walks with
+  // symlinked folders followed whatever it is told. Given their exact paths, it walks nothing.
+  const ignoreFiles = await globby('**/' + IGNORE_FILE, {cwd, dot: true, ignore: ALWAYS_IGNORED, ...WALK})
+  const isIgnoredByFiles = ignoreFiles.length === 0 ? () => false : await isIgnoredByIgnoreFiles(ignoreFiles.map((file) => convertPathToPattern(file)), {cwd, ignore: ALWAYS_IGNORED, suppressErrors: true})
   const patterns = ignore().add(options.ignorePatterns ?? [])
   const ignored = (file: string) => {
     const relative = path.relative(cwd, file)
@@ -57,7 +69,7 @@ export async function resolveInputs(names: string[], options: InputOptions): Pro
     const stat = await fs.stat(absolute).catch((error: NodeJS.ErrnoException) => error)
     if (stat instanceof Error) {
       if (stat.code === 'ENOENT' && isDynamicPattern(name, {cwd})) {
-        const found = await globby(name, {cwd, absolute: true, ignore: ALWAYS_IGNORED, dot: false})
+        const found = await globby(name, {cwd, absolute: true, ignore: ALWAYS_IGNORED, dot: false, ...WALK})
         const kept = found.filter((file) => !ignored(file))
         if (kept.length === 0) warnings.push(`${name}: no files match this pattern`)
         for (const file of kept) files.add(path.normalize(file))
@@ -69,7 +81,7 @@ export async function resolveInputs(names: string[], options: InputOptions): Pro
       continue
     }
     if (stat.isDirectory()) {
-      const found = await globby(extensions.length === 1 ? `**/*.${extensions[0]}` : `**/*.{${extensions.join(',')}}`, {cwd: absolute, absolute: true, ignore: ALWAYS_IGNORED, dot: false})
+      const found = await globby(extensions.length === 1 ? `**/*.${extensions[0]}` : `**/*.{${extensions.join(',')}}`, {cwd: absolute, absolute: true, ignore: ALWAYS_IGNORED, dot: false, ...WALK})
       const kept = found.filter((file) => !ignored(file))
       if (kept.length === 0) {
         const plain = extensions.filter((e) => !e.endsWith('.gz'))

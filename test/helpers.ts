@@ -16,7 +16,7 @@ export interface CliResult {
 }
 
 /** Run `scrapelint` (the build in dist/, as installed) with `args` in `cwd`. */
-export function runCli(args: string[], options: {cwd?: string; input?: string | Buffer; env?: Record<string, string>} = {}): CliResult {
+export function runCli(args: string[], options: {cwd?: string; input?: string | Buffer; env?: Record<string, string>; timeout?: number} = {}): CliResult {
   if (!fs.existsSync(cliPath)) throw new Error(`${cliPath} is missing: run \`npm run build\` (npm test does) before the CLI tests`)
   const result = spawnSync(process.execPath, [cliPath, ...args], {
     cwd: options.cwd ?? root,
@@ -24,6 +24,8 @@ export function runCli(args: string[], options: {cwd?: string; input?: string | 
     encoding: 'utf8',
     env: {...process.env, NO_COLOR: '1', ...options.env},
     maxBuffer: 1 << 28,
+    // A run that hangs is killed (status null: code -1) instead of hanging the test run.
+    timeout: options.timeout,
   })
   return {code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr}
 }

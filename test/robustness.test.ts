@@ -92,3 +92,29 @@ function boolOption(): string {
   if (!match) throw new Error('incomplete-quote has no boolean option any more')
   return match[1]!
 }
+
+describe('symlinked folders are not followed', () => {
+  const article = 'The river rose by two metres overnight, and the council closed the lower bridge before dawn.\n'
+  function loopTree() {
+    const dir = tempDir({'x.txt': article, 'a/b/inside.txt': article, 'sub/.scrapelintignore': '*.raw.txt\n', 'sub/c.raw.txt': article})
+    // Two links pointing back up the tree: followed, they make a walk without end.
+    fs.symlinkSync('..', path.join(dir, 'a', 'b', 'up'))
+    fs.symlinkSync('../..', path.join(dir, 'a', 'b', 'up2'))
+    fs.symlinkSync(path.join(dir, 'x.txt'), path.join(dir, 'a', 'linked.txt'))
+    return dir
+  }
+
+  it('lints one named file under a tree with symlink cycles, and a folder of it, to the end', () => {
+    const dir = loopTree()
+    const one = runCli(['--format', 'json', 'x.txt'], {cwd: dir, timeout: 30_000})
+    expect(one.code, one.stderr).toBe(0)
+    expect((JSON.parse(one.stdout) as Array<{path: string}>).map((file) => file.path)).toEqual(['x.txt'])
+    const all = runCli(['--format', 'json', '.'], {cwd: dir, timeout: 30_000})
+    expect(all.code, all.stderr).toBe(0)
+    // Links are not walked through (as git stores a link, not its target); the nested ignore file still applies.
+    expect((JSON.parse(all.stdout) as Array<{path: string}>).map((file) => file.path).sort()).toEqual(['a/b/inside.txt', 'x.txt'])
+    // A link named on the command line is linted.
+    const named = runCli(['--format', 'json', 'a/linked.txt'], {cwd: dir, timeout: 30_000})
+    expect((JSON.parse(named.stdout) as Array<{path: string}>).map((file) => file.path)).toEqual(['a/linked.txt'])
+  })
+})

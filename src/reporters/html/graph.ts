@@ -1,0 +1,95 @@
+/**
+ * The corpus view's graph: documents as nodes, contradictions and shared boilerplate as edges,
+ * laid out deterministically (no randomness, no iteration to converge): each connected group of
+ * documents on a circle of its own, groups packed in rows largest first, documents without an
+ * edge in a grid below. The same report gives the same picture, and the cost is linear.
+ */
+
+export interface GraphEdge {
+  kind: 'contradiction' | 'boilerplate'
+  /** Document indices, a < b. */
+  a: number
+  b: number
+  /** The finding (index in its document) on each side, if there is one. */
+  fa?: number
+  fb?: number
+  /** The side without a finding of its own: its sentence as the other side's note quotes it. */
+  quote?: string
+  /** Shared lines (boilerplate) or contradicting sentence pairs between the two documents. */
+  count: number
+}
+
+export interface Layout {
+  width: number
+  height: number
+  /** x, y per document. */
+  points: Array<[number, number]>
+  /** Documents in a group of at most LABELLED members get a visible label. */
+  labelled: boolean[]
+}
+
+const WIDTH = 960
+const GAP = 28
+const STEP = 22
+const LABELLED = 8
+
+export function layout(documents: number, edges: GraphEdge[]): Layout {
+  const parent = Array.from({length: documents}, (_, i) => i)
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]]
+    return i
+  }
+  const linked = new Array<boolean>(documents).fill(false)
+  for (const edge of edges) {
+    linked[edge.a] = linked[edge.b] = true
+    const [x, y] = [find(edge.a), find(edge.b)]
+    if (x !== y) parent[Math.max(x, y)] = Math.min(x, y)
+  }
+  const groups = new Map<number, number[]>()
+  const alone: number[] = []
+  for (let i = 0; i < documents; i++) {
+    if (!linked[i]) {
+      alone.push(i)
+      continue
+    }
+    const root = find(i)
+    let group = groups.get(root)
+    if (!group) groups.set(root, (group = []))
+    group.push(i)
+  }
+  // Largest first, then by first document (documents are in path order): stable and deterministic.
+  const ordered = [...groups.values()].sort((x, y) => y.length - x.length || x[0] - y[0])
+  const points: Array<[number, number]> = new Array(documents)
+  const labelled = new Array<boolean>(documents).fill(false)
+  let x = GAP
+  let y = GAP
+  let rowHeight = 0
+  for (const group of ordered) {
+    const radius = group.length === 1 ? 0 : Math.max(40, (group.length * STEP) / (2 * Math.PI))
+    const label = group.length <= LABELLED
+    const size = 2 * radius + (label ? 160 : 20)
+    if (x + size > WIDTH && x > GAP) {
+      x = GAP
+      y += rowHeight + GAP
+      rowHeight = 0
+    }
+    const cx = x + size / 2
+    const cy = y + radius + 20
+    group.forEach((member, k) => {
+      const angle = Math.PI + (2 * Math.PI * k) / group.length
+      points[member] = [round(cx + radius * Math.cos(angle)), round(cy + radius * Math.sin(angle))]
+      labelled[member] = label
+    })
+    x += size + GAP
+    rowHeight = Math.max(rowHeight, 2 * radius + 40)
+  }
+  if (ordered.length > 0) y += rowHeight + GAP
+  const perRow = Math.floor((WIDTH - 2 * GAP) / 16)
+  alone.forEach((member, k) => {
+    points[member] = [GAP + (k % perRow) * 16, y + Math.floor(k / perRow) * 16]
+  })
+  const height = alone.length > 0 ? y + Math.ceil(alone.length / perRow) * 16 + GAP : y + GAP
+  return {width: WIDTH, height: Math.max(height, 80), points, labelled}
+}
+
+const round = (value: number) => Math.round(value * 10) / 10

@@ -125,6 +125,11 @@ describe.skipIf(reason !== undefined)('html report in headless chromium', () => 
     if (work) fs.rmSync(work, {recursive: true, force: true})
   })
 
+  /** Open document `index` and wait until the page has rendered it. */
+  const open = async (index: number) => {
+    await page.evaluate((d) => (location.hash = `#doc-${d}`), index)
+    await page.locator(`#document[data-doc="${index}"]`).waitFor({state: 'visible', timeout: 5000})
+  }
   const indexOf = (suffix: string) => data.documents.findIndex((document) => document.path.endsWith(suffix))
 
   it('opens without errors or requests and shows the overview', async () => {
@@ -140,8 +145,7 @@ describe.skipIf(reason !== undefined)('html report in headless chromium', () => 
 
   it('did not run the planted script and shows it as text', async () => {
     const planted = indexOf('planted.txt')
-    await page.evaluate((index) => (location.hash = `#doc-${index}`), planted)
-    await page.locator('#text').waitFor({state: 'visible'})
+    await open(planted)
     expect(await page.evaluate(() => (window as unknown as {__pwned?: number}).__pwned)).toBeUndefined()
     expect(await page.locator('#text').textContent()).toContain('<script>window.__pwned = 1</script>')
     expect(await page.locator('#text script, #text img').count()).toBe(0)
@@ -151,8 +155,7 @@ describe.skipIf(reason !== undefined)('html report in headless chromium', () => 
   it('highlights every finding of every document in place, with a margin note each', async () => {
     let total = 0
     for (let d = 0; d < data.documents.length; d++) {
-      await page.evaluate((index) => (location.hash = `#doc-${index}`), d)
-      await page.waitForFunction((index) => document.getElementById('doc-title')!.textContent !== '' && location.hash === `#doc-${index}`, d)
+      await open(d)
       const missing = await page.evaluate((count) => {
         const lacking: number[] = []
         for (let f = 0; f < count; f++) if (!document.querySelector(`#text mark[data-f~="${f}"]`) || !document.getElementById(`note-${f}`)) lacking.push(f)
@@ -174,8 +177,7 @@ describe.skipIf(reason !== undefined)('html report in headless chromium', () => 
   it('filters by rule and by severity, and steps through findings with the keyboard', async () => {
     const seed = indexOf('000_b5ec2ec2e0fda784.txt')
     const document = data.documents[seed]
-    await page.evaluate((index) => (location.hash = `#doc-${index}`), seed)
-    await page.waitForFunction((index) => location.hash === `#doc-${index}`, seed)
+    await open(seed)
     const rule = data.rules.findIndex((r) => r.id === 'template-leak')
     const ofRule = document.findings.filter((f) => f.r === rule).length
     expect(ofRule).toBeGreaterThan(0)
@@ -205,7 +207,9 @@ describe.skipIf(reason !== undefined)('html report in headless chromium', () => 
     await page.screenshot({path: path.join(ARTIFACTS, 'html-report-document.png')})
     await page.keyboard.press('Escape')
     await page.waitForFunction(() => location.hash === '#overview')
-    expect(await page.locator('#document').isHidden()).toBe(true)
+    // hashchange is dispatched after the hash is set: wait for the page to answer it.
+    await page.locator('#document').waitFor({state: 'hidden', timeout: 5000})
+    expect(await page.locator('#overview').isVisible()).toBe(true)
   })
 
   it('draws the contradiction edge between the two seeds and opens both sentences side by side', async () => {
@@ -213,6 +217,7 @@ describe.skipIf(reason !== undefined)('html report in headless chromium', () => 
     const edge = data.edges.findIndex((e) => e.kind === 'contradiction' && e.a === Math.min(a, b) && e.b === Math.max(a, b))
     expect(edge).not.toBe(-1)
     await page.evaluate(() => (location.hash = '#corpus'))
+    await page.locator('#corpus').waitFor({state: 'visible', timeout: 5000})
     const line = page.locator(`svg.graph line.edge.contradiction[data-edge="${edge}"]`)
     expect(await line.count()).toBe(1)
     // The line runs between the two seeds' nodes.

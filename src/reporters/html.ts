@@ -251,7 +251,8 @@ function graph(data: ReportData): string {
     .map((document, i) => {
       const [x, y] = placed.points[i]
       const severity = document.counts[0] > 0 ? 'error' : document.counts[1] > 0 ? 'warning' : document.counts[2] > 0 ? 'info' : 'clean'
-      const label = placed.labelled[i] ? `<text x="${x + 9}" y="${y + 4}">${escapeHtml(shortName(document))}</text>` : ''
+      const side = placed.labelled[i]
+      const label = side === 0 ? '' : `<text x="${x + side * 9}" y="${y + 4}"${side < 0 ? ' text-anchor="end"' : ''}>${escapeHtml(shortName(document))}</text>`
       return `<g class="node ${severity}" data-doc="${i}"><circle cx="${x}" cy="${y}" r="6"><title>${escapeHtml(document.path)}</title></circle>${label}</g>`
     })
     .join('')
@@ -320,7 +321,7 @@ export function reportHtml(files: VFile[], rules: readonly Rule[]): string {
 ${chart(data, perRule)}
 <table class="rules"><thead><tr><th>rule</th><th>errors</th><th>warnings</th><th>info</th><th>documents</th><th>finds</th></tr></thead><tbody>${ruleRows}</tbody></table>
 <h3>Documents, worst first</h3>
-<table class="documents"><thead><tr><th>document</th><th>errors</th><th>warnings</th><th>info</th></tr></thead><tbody>${documentRows}</tbody></table>
+<div class="scroll"><table class="documents"><thead><tr><th>document</th><th>errors</th><th>warnings</th><th>info</th></tr></thead><tbody>${documentRows}</tbody></table></div>
 </section>
 <section id="corpus">
 <h2>Corpus</h2>

@@ -22,9 +22,8 @@ table{border-collapse:collapse;margin:6px 0 10px}
 td,th{padding:3px 10px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
 th{font-weight:600;background:var(--panel)}
 td.n{text-align:right;font-variant-numeric:tabular-nums}
-table.documents{max-width:100%}
-table.documents tbody{display:block;max-height:420px;overflow:auto}
-table.documents thead{display:table;width:100%}
+.scroll{max-height:460px;overflow:auto;display:inline-block;max-width:100%;border-bottom:1px solid var(--line)}
+.scroll thead th{position:sticky;top:0}
 .swatch{display:inline-block;width:11px;height:11px;border-radius:2px;margin-right:6px;vertical-align:-1px}
 .sev.error{color:var(--error)}.sev.warning{color:var(--warning)}.sev.info{color:var(--info)}
 .chart text{font-size:12px;fill:var(--fg)}
@@ -216,6 +215,7 @@ export const CLIENT = `(function () {
     section('overview').hidden = true
     section('corpus').hidden = true
     section('document').hidden = false
+    section('document').dataset.doc = String(index)
     section('doc-title').textContent = docName(doc)
     order = doc.findings.map(function (_, i) { return i }).filter(function (i) { return visible(doc.findings[i]) })
     order.sort(function (x, y) { return doc.findings[x].a - doc.findings[y].a || x - y })

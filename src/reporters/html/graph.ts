@@ -24,8 +24,8 @@ export interface Layout {
   height: number
   /** x, y per document. */
   points: Array<[number, number]>
-  /** Documents in a group of at most LABELLED members get a visible label. */
-  labelled: boolean[]
+  /** Documents in a group of at most LABELLED members get a visible label: 1 to the right, -1 to the left, 0 none. */
+  labelled: Array<-1 | 0 | 1>
 }
 
 const WIDTH = 960
@@ -60,14 +60,14 @@ export function layout(documents: number, edges: GraphEdge[]): Layout {
   // Largest first, then by first document (documents are in path order): stable and deterministic.
   const ordered = [...groups.values()].sort((x, y) => y.length - x.length || x[0] - y[0])
   const points: Array<[number, number]> = new Array(documents)
-  const labelled = new Array<boolean>(documents).fill(false)
+  const labelled = new Array<-1 | 0 | 1>(documents).fill(0)
   let x = GAP
   let y = GAP
   let rowHeight = 0
   for (const group of ordered) {
-    const radius = group.length === 1 ? 0 : Math.max(40, (group.length * STEP) / (2 * Math.PI))
     const label = group.length <= LABELLED
-    const size = 2 * radius + (label ? 160 : 20)
+    const radius = Math.max(label ? 50 : 40, (group.length * STEP) / (2 * Math.PI))
+    const size = 2 * radius + (label ? 320 : 20)
     if (x + size > WIDTH && x > GAP) {
       x = GAP
       y += rowHeight + GAP
@@ -78,7 +78,7 @@ export function layout(documents: number, edges: GraphEdge[]): Layout {
     group.forEach((member, k) => {
       const angle = Math.PI + (2 * Math.PI * k) / group.length
       points[member] = [round(cx + radius * Math.cos(angle)), round(cy + radius * Math.sin(angle))]
-      labelled[member] = label
+      labelled[member] = !label ? 0 : Math.cos(angle) < -1e-9 ? -1 : 1
     })
     x += size + GAP
     rowHeight = Math.max(rowHeight, 2 * radius + 40)

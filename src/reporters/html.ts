@@ -239,10 +239,19 @@ function chart(data: ReportData, perRule: number[][]): string {
 function graph(data: ReportData): string {
   const {documents, edges} = data
   const placed = layout(documents.length, edges)
-  const lines = edges
-    .map((edge, k) => {
-      const [x1, y1] = placed.points[edge.a]
-      const [x2, y2] = placed.points[edge.b]
+  // Boilerplate under contradictions, moved aside where both join the same pair, so both show.
+  const contradicting = new Set(edges.filter((edge) => edge.kind === 'contradiction').map((edge) => `${edge.a}:${edge.b}`))
+  const drawOrder = edges.map((_, k) => k).sort((x, y) => (edges[x].kind === edges[y].kind ? x - y : edges[x].kind === 'boilerplate' ? -1 : 1))
+  const lines = drawOrder
+    .map((k) => {
+      const edge = edges[k]
+      let [x1, y1] = placed.points[edge.a]
+      let [x2, y2] = placed.points[edge.b]
+      if (edge.kind === 'boilerplate' && contradicting.has(`${edge.a}:${edge.b}`)) {
+        const length = Math.hypot(x2 - x1, y2 - y1) || 1
+        const [dx, dy] = [(-(y2 - y1) / length) * 5, ((x2 - x1) / length) * 5]
+        ;[x1, y1, x2, y2] = [x1 + dx, y1 + dy, x2 + dx, y2 + dy].map((value) => Math.round(value * 10) / 10)
+      }
       const what = edge.kind === 'contradiction' ? 'contradiction' : 'shared boilerplate'
       return `<line class="edge ${edge.kind}" data-edge="${k}" x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}"><title>${escapeHtml(`${what}: ${documents[edge.a].path} and ${documents[edge.b].path}${edge.count > 1 ? ` (${edge.count})` : ''}`)}</title></line>`
     })

@@ -205,6 +205,12 @@ describe.skipIf(reason !== undefined)('html report in headless chromium', () => 
     await page.keyboard.press('p')
     expect(await page.locator('#position').textContent()).toBe(`finding 1 of ${before}`)
     await page.screenshot({path: path.join(ARTIFACTS, 'html-report-document.png')})
+    // The small picture in docs/html-report.png is this one (copied by hand): the seeds' contradiction, selected.
+    const sorted = [...document.findings.keys()].sort((x, y) => document.findings[x].a - document.findings[y].a || x - y)
+    const target = sorted.findIndex((f) => data.rules[document.findings[f].r].id === 'contradiction')
+    for (let k = 0; k < target; k++) await page.keyboard.press('n')
+    expect(await page.locator('#position').textContent()).toBe(`finding ${target + 1} of ${before}`)
+    await page.screenshot({path: path.join(ARTIFACTS, 'html-report-small.png'), clip: {x: 0, y: 0, width: 1040, height: 520}})
     await page.keyboard.press('Escape')
     await page.waitForFunction(() => location.hash === '#overview')
     // hashchange is dispatched after the hash is set: wait for the page to answer it.

@@ -46,7 +46,7 @@ td.n{text-align:right;font-variant-numeric:tabular-nums}
 #doc-title{font-weight:600;margin:0 10px;overflow-wrap:anywhere}
 .filters{margin-top:6px;display:flex;flex-wrap:wrap;gap:4px 14px;font-size:13px}
 .filters label{cursor:pointer;white-space:nowrap}
-.doc{display:grid;grid-template-columns:minmax(0,1fr) 340px;gap:20px;position:relative;margin-top:12px}
+.doc{display:grid;grid-template-columns:minmax(0,80ch) 340px;gap:28px;position:relative;margin-top:12px}
 .text{white-space:pre-wrap;overflow-wrap:anywhere;font:15px/1.7 Georgia,"Times New Roman",serif;max-width:80ch}
 .notes{position:relative}
 .note{position:absolute;left:0;right:0;font-size:12.5px;line-height:1.4;background:var(--panel);border:1px solid var(--line);border-left:4px solid var(--c,#999);border-radius:4px;padding:5px 8px;cursor:pointer;overflow-wrap:anywhere}

@@ -5,6 +5,7 @@
  * open and to render one document's body (bodies are rendered when opened, not at load).
  *
  *   node scripts/bench-html-report.mjs [count]      (default: 1000)
+ *   BENCH_HTML_OUT=big.html node scripts/bench-html-report.mjs   (also keep the report there)
  *
  * Each article is ~2.5 KB of generated sentences with, now and then, a doubled word, a footer line
  * shared with other articles (shared-boilerplate) and a claim that contradicts another article's.
@@ -78,6 +79,7 @@ try {
     process.exit(1)
   }
   const html = fs.readFileSync(report, 'utf8')
+  if (process.env.BENCH_HTML_OUT) fs.copyFileSync(report, process.env.BENCH_HTML_OUT)
   const size = Buffer.byteLength(html)
   const data = JSON.parse(/<script type="application\/json" id="report-data">([^<]*)<\/script>/.exec(html)[1])
   const findings = data.documents.reduce((sum, document) => sum + document.findings.length, 0)

@@ -265,7 +265,7 @@ function graph(data: ReportData): string {
       return `<g class="node ${severity}" data-doc="${i}"><circle cx="${x}" cy="${y}" r="6"><title>${escapeHtml(document.path)}</title></circle>${label}</g>`
     })
     .join('')
-  return `<svg class="graph" role="img" aria-label="documents and the contradictions and shared boilerplate between them" viewBox="0 0 ${placed.width} ${placed.height}" width="${placed.width}" height="${placed.height}">${lines}${nodes}</svg>`
+  return `<svg class="graph${edges.length > 200 ? ' dense' : ''}" role="img" aria-label="documents and the contradictions and shared boilerplate between them" viewBox="0 0 ${placed.width} ${placed.height}" width="${placed.width}" height="${placed.height}">${lines}${nodes}</svg>`
 }
 
 function shortName(document: ReportDocument): string {

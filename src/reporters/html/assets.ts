@@ -30,6 +30,7 @@ td.n{text-align:right;font-variant-numeric:tabular-nums}
 .graph{border:1px solid var(--line);border-radius:6px;background:#fcfcfd;max-width:100%;height:auto}
 .graph .edge{stroke-width:3;cursor:pointer}
 .graph .edge:hover,.graph .edge.sel{stroke-width:6}
+.graph.dense .edge{stroke-width:1.2}
 .graph .edge.contradiction{stroke:var(--error)}
 .graph .edge.boilerplate{stroke:#9aa3af;stroke-dasharray:5 4}
 .graph .node{cursor:pointer}

@@ -32,6 +32,9 @@ const WIDTH = 960
 const GAP = 28
 const STEP = 22
 const LABELLED = 8
+const SPIRAL = 48
+const SPACING = 11
+const GOLDEN = Math.PI * (3 - Math.sqrt(5))
 
 export function layout(documents: number, edges: GraphEdge[]): Layout {
   const parent = Array.from({length: documents}, (_, i) => i)
@@ -66,7 +69,9 @@ export function layout(documents: number, edges: GraphEdge[]): Layout {
   let rowHeight = 0
   for (const group of ordered) {
     const label = group.length <= LABELLED
-    const radius = Math.max(label ? 50 : 40, (group.length * STEP) / (2 * Math.PI))
+    // Up to SPIRAL members on a circle; more, on a sunflower spiral (a disc that grows as the square root).
+    const spiral = group.length > SPIRAL
+    const radius = spiral ? SPACING * Math.sqrt(group.length) : Math.max(label ? 50 : 40, (group.length * STEP) / (2 * Math.PI))
     const size = 2 * radius + (label ? 320 : 20)
     if (x + size > WIDTH && x > GAP) {
       x = GAP
@@ -76,8 +81,9 @@ export function layout(documents: number, edges: GraphEdge[]): Layout {
     const cx = x + size / 2
     const cy = y + radius + 20
     group.forEach((member, k) => {
-      const angle = Math.PI + (2 * Math.PI * k) / group.length
-      points[member] = [round(cx + radius * Math.cos(angle)), round(cy + radius * Math.sin(angle))]
+      const angle = spiral ? k * GOLDEN : Math.PI + (2 * Math.PI * k) / group.length
+      const r = spiral ? SPACING * Math.sqrt(k + 0.5) : radius
+      points[member] = [round(cx + r * Math.cos(angle)), round(cy + r * Math.sin(angle))]
       labelled[member] = !label ? 0 : Math.cos(angle) < -1e-9 ? -1 : 1
     })
     x += size + GAP
@@ -89,7 +95,10 @@ export function layout(documents: number, edges: GraphEdge[]): Layout {
     points[member] = [GAP + (k % perRow) * 16, y + Math.floor(k / perRow) * 16]
   })
   const height = alone.length > 0 ? y + Math.ceil(alone.length / perRow) * 16 + GAP : y + GAP
-  return {width: WIDTH, height: Math.max(height, 80), points, labelled}
+  // A group wider than a row widens the picture rather than being cut off.
+  let width = WIDTH
+  for (const point of points) if (point) width = Math.max(width, Math.ceil(point[0] + 200))
+  return {width, height: Math.max(height, 80), points, labelled}
 }
 
 const round = (value: number) => Math.round(value * 10) / 10

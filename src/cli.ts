@@ -155,8 +155,8 @@ export async function main(argv: string[]): Promise<number> {
     jobs,
     cache: args.cache ? args['cache-location'] : undefined,
     emitFacts: args['emit-facts'],
-    // Memory holds messages and facts, not texts, unless fixes need them.
-    keepText: args.fix === true,
+    // Memory holds messages and facts, not texts, unless fixes or the html report need them.
+    keepText: args.fix === true || format === 'html',
     onProgress: bar ? (done, total) => (bar.setTotal(total), bar.update(done)) : undefined,
   }
   const result = await (args.fix

@@ -1,11 +1,12 @@
-/** The report formats: stylish (vfile-reporter), json (vfile-reporter-json), sarif. */
+/** The report formats: stylish (vfile-reporter), json (vfile-reporter-json), sarif, html (one self-contained page). */
 import type {VFile} from 'vfile'
 import {reporter} from 'vfile-reporter'
 import {reporterJson} from 'vfile-reporter-json'
 import type {Rule} from '../../rules/kit/rule.js'
+import {reportHtml} from './html.js'
 import {reportSarif} from './sarif.js'
 
-export const FORMATS = ['stylish', 'json', 'sarif'] as const
+export const FORMATS = ['stylish', 'json', 'sarif', 'html'] as const
 export type Format = (typeof FORMATS)[number]
 
 export interface ReportOptions {
@@ -14,7 +15,7 @@ export interface ReportOptions {
   quiet?: boolean
   color?: boolean
   cwd: string
-  /** The rules the run had (SARIF describes each of them). */
+  /** The rules the run had (SARIF describes each of them; html colours and names them). */
   rules: readonly Rule[]
 }
 
@@ -25,6 +26,8 @@ export function formatReport(files: VFile[], options: ReportOptions): string {
       return reporterJson(kept)
     case 'sarif':
       return reportSarif(kept, options.rules, options.cwd)
+    case 'html':
+      return reportHtml(kept, options.rules)
     default:
       return reporter(kept, {color: options.color ?? false, quiet: options.quiet ?? false})
   }

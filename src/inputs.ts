@@ -34,12 +34,25 @@ export interface Inputs {
 
 /**
  * How folders are walked, for listings, globs and the ignore-file scan: symlinked folders are not
- * followed (two links pointing back up a tree made every run hang, even for one named file), nor
- * symlinked files listed (git keeps a link as a link, not its target; a link named on the command
- * line is linted), and a
+ * followed (two links pointing back up a tree made every run hang, even for one named file), and a
  * folder that cannot be read is passed over instead of aborting the run.
  */
 const WALK = {followSymbolicLinks: false, suppressErrors: true} as const
+
+/**
+ * The files a pattern finds below `cwd`, with links to files among them: fast-glob, told not to
+ * follow links, reports a link as neither file nor folder, so it is kept when its target is a file
+ * (writing through it is judged later, by where the target lies).
+ */
+async function walkFiles(pattern: string, cwd: string): Promise<string[]> {
+  const entries = await globby(pattern, {cwd, absolute: true, ignore: ALWAYS_IGNORED, dot: false, onlyFiles: false, objectMode: true, ...WALK})
+  const files: string[] = []
+  for (const entry of entries) {
+    if (entry.dirent.isFile()) files.push(entry.path)
+    else if (entry.dirent.isSymbolicLink() && (await fs.stat(entry.path).then((stat) => stat.isFile(), () => false))) files.push(entry.path)
+  }
+  return files
+}
 
 /** Expand files, folders and globs into the list of files to lint. */
 export async function resolveInputs(names: string[], options: InputOptions): Promise<Inputs> {
@@ -69,7 +82,7 @@ export async function resolveInputs(names: string[], options: InputOptions): Pro
     const stat = await fs.stat(absolute).catch((error: NodeJS.ErrnoException) => error)
     if (stat instanceof Error) {
       if (stat.code === 'ENOENT' && isDynamicPattern(name, {cwd})) {
-        const found = await globby(name, {cwd, absolute: true, ignore: ALWAYS_IGNORED, dot: false, ...WALK})
+        const found = await walkFiles(name, cwd)
         const kept = found.filter((file) => !ignored(file))
         if (kept.length === 0) warnings.push(`${name}: no files match this pattern`)
         for (const file of kept) files.add(path.normalize(file))
@@ -81,7 +94,7 @@ export async function resolveInputs(names: string[], options: InputOptions): Pro
       continue
     }
     if (stat.isDirectory()) {
-      const found = await globby(extensions.length === 1 ? `**/*.${extensions[0]}` : `**/*.{${extensions.join(',')}}`, {cwd: absolute, absolute: true, ignore: ALWAYS_IGNORED, dot: false, ...WALK})
+      const found = await walkFiles(extensions.length === 1 ? `**/*.${extensions[0]}` : `**/*.{${extensions.join(',')}}`, absolute)
       const kept = found.filter((file) => !ignored(file))
       if (kept.length === 0) {
         const plain = extensions.filter((e) => !e.endsWith('.gz'))

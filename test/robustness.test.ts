@@ -111,8 +111,8 @@ describe('symlinked folders are not followed', () => {
     expect((JSON.parse(one.stdout) as Array<{path: string}>).map((file) => file.path)).toEqual(['x.txt'])
     const all = runCli(['--format', 'json', '.'], {cwd: dir, timeout: 30_000})
     expect(all.code, all.stderr).toBe(0)
-    // Links are not walked through (as git stores a link, not its target); the nested ignore file still applies.
-    expect((JSON.parse(all.stdout) as Array<{path: string}>).map((file) => file.path).sort()).toEqual(['a/b/inside.txt', 'x.txt'])
+    // Linked folders are not walked through; a link to a file is linted like a file; the nested ignore file still applies.
+    expect((JSON.parse(all.stdout) as Array<{path: string}>).map((file) => file.path).sort()).toEqual(['a/b/inside.txt', 'a/linked.txt', 'x.txt'])
     // A link named on the command line is linted.
     const named = runCli(['--format', 'json', 'a/linked.txt'], {cwd: dir, timeout: 30_000})
     expect((JSON.parse(named.stdout) as Array<{path: string}>).map((file) => file.path)).toEqual(['a/linked.txt'])

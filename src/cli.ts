@@ -19,6 +19,7 @@ import {DEFAULT_CACHE_LOCATION} from './cache.js'
 import {lint, lintFacts, type LintOptions} from './engine.js'
 import {isDocumentRecord, type DocumentRecord} from './facts.js'
 import {runFix} from './fix-run.js'
+import {refuseOutputsThatAreInputs} from './outputs.js'
 import {ScrapelintError} from './errors.js'
 import {FORMATS, formatReport, type Format} from './reporters/index.js'
 import {FORMAT_NAMES, type FormatName} from './formats/index.js'
@@ -136,6 +137,15 @@ export async function main(argv: string[]): Promise<number> {
   const maxFileSize = args['max-file-size']
   if (!(maxFileSize > 0)) throw new ScrapelintError(`--max-file-size takes a number of MiB above 0, not ${maxFileSize}`)
   const cwd = process.cwd()
+  await refuseOutputsThatAreInputs(
+    [
+      {flag: '--output', path: args.output ?? ''},
+      {flag: '--emit-facts', path: args['emit-facts'] ?? ''},
+      {flag: '--cache-location', path: args.cache ? args['cache-location'] : ''},
+    ],
+    [...paths, ...(args.corpus ?? [])],
+    {cwd, ignorePatterns: args['ignore-pattern']},
+  )
   const stdin = paths.includes('-') ? await readStdin() : undefined
 
   const showProgress = args.progress ?? (process.stderr.isTTY === true && !args.quiet)

@@ -118,3 +118,36 @@ describe('symlinked folders are not followed', () => {
     expect((JSON.parse(named.stdout) as Array<{path: string}>).map((file) => file.path)).toEqual(['a/linked.txt'])
   })
 })
+
+describe('no output path is an input', () => {
+  const record = JSON.stringify({id: 'a', text: 'The river rose by two metres overnight, and the council closed the lower bridge.'}) + '\n'
+  const cases: Array<[string, string[]]> = [
+    ['--emit-facts naming a JSON Lines input', ['--emit-facts', 'crawl.jsonl', 'crawl.jsonl']],
+    ['--emit-facts naming an input a glob found', ['--emit-facts', 'notes/b.txt', 'notes/*.txt']],
+    ['-o naming a JSON Lines input (its records are named crawl.jsonl#L1)', ['-o', 'crawl.jsonl', 'crawl.jsonl']],
+    ['-o naming an input that is skipped as too large', ['--max-file-size', '0.00001', '-o', 'notes/b.txt', 'notes/']],
+    ['-o naming a symlink to an input', ['-o', 'link.txt', 'notes/']],
+    ['--emit-facts naming a --corpus file', ['--emit-facts', 'notes/b.txt', '--corpus', 'notes/', 'crawl.jsonl']],
+  ]
+  for (const [name, args] of cases) {
+    it(`refuses ${name}, before reading or writing anything`, () => {
+      const dir = tempDir({'crawl.jsonl': record, 'notes/b.txt': 'A short note about the harvest that came in early this year.\n'})
+      fs.symlinkSync(path.join(dir, 'notes', 'b.txt'), path.join(dir, 'link.txt'))
+      const before = {crawl: fs.readFileSync(path.join(dir, 'crawl.jsonl'), 'utf8'), note: fs.readFileSync(path.join(dir, 'notes', 'b.txt'), 'utf8')}
+      const run = runCli(args, {cwd: dir})
+      expect(run.code).toBe(2)
+      expect(run.stderr).toMatch(/(--emit-facts|--output) \S+ is one of the inputs \(\S+\): refusing to overwrite an input; write it elsewhere/)
+      expect(run.stderr).not.toMatch(/\n\s+at /)
+      expect(fs.readFileSync(path.join(dir, 'crawl.jsonl'), 'utf8')).toBe(before.crawl)
+      expect(fs.readFileSync(path.join(dir, 'notes', 'b.txt'), 'utf8')).toBe(before.note)
+    })
+  }
+
+  it('still writes a report or facts file that is not an input', () => {
+    const dir = tempDir({'crawl.jsonl': record})
+    const run = runCli(['--emit-facts', 'facts.jsonl', '-o', 'report.txt', 'crawl.jsonl'], {cwd: dir})
+    expect(run.code, run.stderr).toBeLessThan(2)
+    expect(fs.existsSync(path.join(dir, 'facts.jsonl'))).toBe(true)
+    expect(fs.existsSync(path.join(dir, 'report.txt'))).toBe(true)
+  })
+})

@@ -128,13 +128,18 @@ function safe(text: string): string {
 
 async function openQueue(options: QueueOptions): Promise<Queue> {
   checkRunName(options.run)
-  const queue = new Queue(options.run, {connection: connectionOf(options.redis)})
+  // A command gives up after a few reconnection attempts (a worker, below, waits for Redis for ever).
+  const connection = {...connectionOf(options.redis), retryStrategy: (times: number) => (times > 3 ? null : 200 * times)}
+  const queue = new Queue(options.run, {connection})
   let lastError: Error | undefined
   queue.on('error', (error) => (lastError = error))
-  const client = await queue.getBackend().client
-  const reached = await Promise.race([client.info().then(() => true, () => false), sleep(5000).then(() => false)])
+  const answered = queue
+    .getBackend()
+    .client.then((client) => client.info())
+    .then(() => true, () => false)
+  const reached = await Promise.race([answered, sleep(5000, false, {ref: false})])
   if (!reached) {
-    await queue.close().catch(() => {})
+    void queue.disconnect().catch(() => {})
     throw new ScrapelintError(`cannot reach Redis at ${where(options)}${lastError ? ` (${lastError.message})` : ''}`)
   }
   return queue
@@ -221,7 +226,10 @@ export async function add(names: string[], options: QueueOptions): Promise<strin
 export async function work(options: QueueOptions, log: (text: string) => void): Promise<number> {
   checkRunName(options.run)
   if (!Number.isInteger(options.concurrency) || options.concurrency < 1) throw new ScrapelintError(`--concurrency takes a whole number from 1, not ${options.concurrency}`)
-  const probe = await openQueue(options)
+  // Check that Redis answers, then keep a connection that waits for it through restarts.
+  await (await openQueue(options)).close()
+  const probe = new Queue(options.run, {connection: connectionOf(options.redis)})
+  probe.on('error', () => {})
   const metas = new Map<string, Promise<RunMeta | undefined>>()
   const checked = new Map<string, Promise<string>>()
   const worker = new Worker<JobData, JobResult>(
@@ -238,6 +246,8 @@ export async function work(options: QueueOptions, log: (text: string) => void): 
     {connection: connectionOf(options.redis), concurrency: options.concurrency, lockDuration: options.lockDuration, stalledInterval: options.lockDuration, maxStalledCount: ATTEMPTS - 1, autorun: false},
   )
   worker.on('error', (error) => log(`warning: ${safe(error.message)}`))
+  worker.on('active', (job) => log(`job ${job.id} started (${job.data.inputs.length} inputs)`))
+  worker.on('completed', (job) => log(`job ${job.id} done`))
   worker.on('failed', (job, error) => log(`warning: job ${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? '?'} of ${ATTEMPTS}): ${safe(error.message)}`))
   const stop = new Promise<void>((resolve) => {
     process.once('SIGINT', resolve)
@@ -366,7 +376,7 @@ export async function report(options: QueueOptions): Promise<Report> {
           const reason = job.failedReason ?? 'no result'
           results.push({
             warnings: [],
-            errors: (job.data as JobData).inputs.map((index) => `${path.relative(meta.cwd, meta.inputs[index]) || meta.inputs[index]}: not linted: failed ${job.attemptsMade} times on the workers (${reason})`),
+            errors: (job.data as JobData).inputs.map((index) => `${path.relative(meta.cwd, meta.inputs[index]) || meta.inputs[index]}: not linted: failed on the workers after ${job.attemptsMade} attempt${job.attemptsMade === 1 ? '' : 's'} (${reason})`),
           })
         }
       }

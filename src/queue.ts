@@ -19,6 +19,7 @@ import {createHash} from 'node:crypto'
 import path from 'node:path'
 import process from 'node:process'
 import {setTimeout as sleep} from 'node:timers/promises'
+import {gunzipSync, gzipSync} from 'node:zlib'
 import {Queue, UnrecoverableError, Worker, type ConnectionOptions, type Job} from 'bullmq'
 import {Presets, SingleBar} from 'cli-progress'
 import type {VFile} from 'vfile'
@@ -69,6 +70,25 @@ export interface JobResult {
   documents: DocumentEntry[]
   warnings: string[]
   errors: string[]
+}
+
+/** A job's result as stored in Redis: the JobResult's JSON, gzipped, base64 (about a sixth of the JSON). */
+export interface PackedResult {
+  gzip: string
+}
+
+function pack(result: JobResult): PackedResult {
+  return {gzip: gzipSync(JSON.stringify(result)).toString('base64')}
+}
+
+function unpack(value: unknown): JobResult | undefined {
+  if (typeof value !== 'object' || value === null || typeof (value as PackedResult).gzip !== 'string') return undefined
+  try {
+    const result = JSON.parse(gunzipSync(Buffer.from((value as PackedResult).gzip, 'base64')).toString('utf8')) as JobResult
+    return Array.isArray(result.documents) ? result : undefined
+  } catch {
+    return undefined
+  }
 }
 
 export interface QueueOptions {
@@ -232,7 +252,7 @@ export async function work(options: QueueOptions, log: (text: string) => void): 
   probe.on('error', () => {})
   const metas = new Map<string, Promise<RunMeta | undefined>>()
   const checked = new Map<string, Promise<string>>()
-  const worker = new Worker<JobData, JobResult>(
+  const worker = new Worker<JobData, PackedResult>(
     options.run,
     async (job) => {
       const meta = await (metas.get(job.queueName) ?? metas.set(job.queueName, readMeta(probe)).get(job.queueName))
@@ -241,7 +261,7 @@ export async function work(options: QueueOptions, log: (text: string) => void): 
       let mine = checked.get(meta.fingerprint)
       if (!mine) checked.set(meta.fingerprint, (mine = fingerprint(meta.cwd, meta.config, meta.rules)))
       if ((await mine) !== meta.fingerprint) throw new UnrecoverableError(`this worker resolves another config than the run's (config files under ${meta.cwd} differ)`)
-      return lintJob(meta, job)
+      return pack(await lintJob(meta, job))
     },
     {connection: connectionOf(options.redis), concurrency: options.concurrency, lockDuration: options.lockDuration, stalledInterval: options.lockDuration, maxStalledCount: ATTEMPTS - 1, autorun: false},
   )
@@ -365,8 +385,8 @@ export async function report(options: QueueOptions): Promise<Report> {
       const jobs = await Promise.all(Array.from({length: Math.min(100, meta.jobs - start)}, (_, k) => queue.getJob(jobId(start + k))))
       for (const [k, job] of jobs.entries()) {
         if (!job) throw new ScrapelintError(`run ${options.run} lost job ${jobId(start + k)}: add the inputs again with \`scrapelint queue add\` to resume`)
-        const value = job.returnvalue as JobResult | null
-        if (job.finishedOn && !job.failedReason && value && Array.isArray(value.documents)) {
+        const value = job.finishedOn && !job.failedReason ? unpack(job.returnvalue) : undefined
+        if (value) {
           for (const entry of value.documents) {
             if (!isDocumentRecord(entry.record)) throw new ScrapelintError(`job ${job.id}: a result that is not a document record`)
             documents.push(entry)

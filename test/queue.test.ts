@@ -51,6 +51,9 @@ function cli(args: string[], cwd: string): Promise<{code: number; stdout: string
     const child = spawn(process.execPath, [cliPath, ...args], {cwd, env: {...process.env, NO_COLOR: '1'}})
     let stdout = ''
     let stderr = ''
+    // Decoded as a stream: a chunk may end inside a UTF-8 sequence.
+    child.stdout.setEncoding('utf8')
+    child.stderr.setEncoding('utf8')
     child.stdout.on('data', (data) => (stdout += data))
     child.stderr.on('data', (data) => (stderr += data))
     child.on('close', (code) => resolve({code: code ?? -1, stdout, stderr}))

@@ -162,3 +162,30 @@ describe.skipIf(reason !== undefined)(`scrapelint queue on redis-server${reason 
     expect(missing.stderr).toContain('--redis URL is needed')
   }, 60_000)
 })
+
+describe('Redis is optional', () => {
+  it('only src/queue.ts imports bullmq, and the CLI loads it with a dynamic import, for the queue commands only', () => {
+    const src = path.join(import.meta.dirname, '..', 'src')
+    const importers = fs
+      .readdirSync(src, {recursive: true, encoding: 'utf8'})
+      .filter((name) => name.endsWith('.ts') && /from 'bullmq'|import\('bullmq'\)/.test(fs.readFileSync(path.join(src, name), 'utf8')))
+    expect(importers).toEqual(['queue.ts'])
+    const cliSource = fs.readFileSync(path.join(src, 'cli.ts'), 'utf8')
+    expect(cliSource).not.toMatch(/^import[^\n]*'\.\/queue\.js'/m)
+    expect(cliSource).toContain("await import('./queue.js')")
+  })
+
+  it('a plain run works without Redis and without loading bullmq', () => {
+    const cwd = tempDir({'a.txt': 'The harbour bridge reopened on Tuesday after a month of repairs.\n'})
+    // A loader hook that fails any import of bullmq: the plain CLI must never reach it.
+    const hook = path.join(cwd, 'no-bullmq.mjs')
+    fs.writeFileSync(hook, "export async function resolve(specifier, context, next) { if (specifier === 'bullmq' || specifier === 'ioredis') throw new Error('bullmq loaded'); return next(specifier, context) }\n")
+    const register = path.join(cwd, 'register.mjs')
+    fs.writeFileSync(register, `import {register} from 'node:module'\nregister(${JSON.stringify(new URL('file://' + hook).href)})\n`)
+    const result = spawnSync(process.execPath, ['--import', register, cliPath, '--no-config', 'a.txt'], {cwd, encoding: 'utf8'})
+    expect(result.stderr).not.toContain('bullmq loaded')
+    expect(result.status).toBe(0)
+    const queued = spawnSync(process.execPath, ['--import', register, cliPath, 'queue', 'status', '--redis', 'redis://127.0.0.1:1'], {cwd, encoding: 'utf8'})
+    expect(queued.stderr).toContain('bullmq loaded')
+  })
+})

@@ -61,6 +61,17 @@ export async function main(argv: string[]): Promise<number> {
     .command('corpus <facts..>', 'run only the corpus rules over facts files written by --emit-facts (shards joined)', (y) =>
       y.positional('facts', {type: 'string', array: true, describe: 'JSON Lines facts files'}),
     )
+    .command('queue <action> [inputs..]', 'a run on a Redis queue (BullMQ): add INPUTS.., status, report, clear (docs/queue.md)', (y) =>
+      y
+        .positional('action', {choices: ['add', 'status', 'report', 'clear'] as const, describe: 'what to do with the run'})
+        .positional('inputs', {type: 'string', array: true, describe: 'with add: files, folders or globs'}),
+    )
+    .command('worker', 'lint the jobs of a queued run until stopped (SIGINT, SIGTERM); run one per core, on any number of machines', (y) => y)
+    .option('redis', {type: 'string', describe: 'queue and worker: the Redis URL (redis://host:port/db, rediss:// for TLS)'})
+    .option('run', {type: 'string', default: 'scrapelint', describe: 'queue and worker: the name of the run'})
+    .option('batch-size', {type: 'number', default: 8, describe: 'queue add: files per job'})
+    .option('concurrency', {type: 'number', default: 1, describe: 'worker: jobs at once in this process'})
+    .option('lock-duration', {type: 'number', default: 30_000, hidden: true, describe: 'worker: ms before a dead worker\'s job is picked up again'})
     .option('format', {alias: 'f', choices: FORMATS, default: 'stylish' as Format, describe: 'report format'})
     .option('quiet', {alias: 'q', type: 'boolean', default: false, describe: 'report errors only'})
     .option('max-warnings', {type: 'number', describe: 'exit 1 when there are more warnings than this'})
@@ -92,6 +103,7 @@ export async function main(argv: string[]): Promise<number> {
     .example('$0 - --stdin-filename a.txt < a.txt', 'lint standard input')
     .example('$0 --emit-facts shard1.jsonl crawl/part1/', 'lint one shard, keep its facts')
     .example('$0 corpus shard*.jsonl', 'join the shards in one corpus pass')
+    .example('$0 queue add --redis redis://10.0.0.5 crawl/', 'queue a crawl; then `$0 worker --redis ...` on each machine, `$0 queue report --redis ...`')
     .example('$0 --fix --out-dir clean/ crawl/', 'write fixed copies of every document under crawl/ to clean/')
     .strict()
     .version(version)
@@ -119,6 +131,40 @@ export async function main(argv: string[]): Promise<number> {
   for (const flag of args.rule ?? []) {
     const [id, level] = parseRuleFlag(flag)
     overrides[id] = level
+  }
+  const command = String(args._[0] ?? '')
+  if (command === 'queue' || command === 'worker') {
+    if (!args.redis) throw new ScrapelintError(`${command}: --redis URL is needed (redis://host:port)\nRun \`scrapelint --help\` for usage.`)
+    // Loaded only here: the single-machine CLI needs neither bullmq nor Redis.
+    const queue = await import('./queue.js')
+    const options = {
+      redis: args.redis,
+      run: args.run,
+      cwd: process.cwd(),
+      config: config as string | false | undefined,
+      rules: overrides,
+      maxFileSize: args['max-file-size'] * 1024 * 1024,
+      inputFormat: args['input-format'] as FormatName | undefined,
+      jsonlField: args['jsonl-field'],
+      ignorePatterns: args['ignore-pattern'],
+      batchSize: args['batch-size'],
+      concurrency: args.concurrency,
+      lockDuration: args['lock-duration'],
+      progress: args.progress ?? (process.stderr.isTTY === true && !args.quiet),
+    }
+    if (command === 'worker') return queue.work(options, warn)
+    const action = String(args.action)
+    if (action !== 'add' && ((args.inputs as unknown as string[] | undefined) ?? []).length > 0) throw new ScrapelintError(`queue ${action} takes no inputs\nRun \`scrapelint --help\` for usage.`)
+    if (action === 'add') warn(await queue.add(((args.inputs as unknown as string[] | undefined) ?? []).map(String), options))
+    else if (action === 'status') process.stdout.write((await queue.status(options)) + '\n')
+    else if (action === 'clear') warn(await queue.clear(options))
+    else {
+      const result = await queue.report(options)
+      for (const text of result.warnings) warn(`warning: ${text}`)
+      for (const text of result.errors) warn(`error: ${text}`)
+      return finish(result.files, result.errors, {format, quiet: args.quiet, output, color: args.color, maxWarnings: args['max-warnings']})
+    }
+    return 0
   }
   const facts = args.facts as unknown as string[] | undefined
   if (facts) {

@@ -63,6 +63,13 @@ export interface LintOptions {
   jsonlField?: string
   /** Called with the number of documents done and known so far, for a progress display. */
   onProgress?: (done: number, total: number) => void
+  /**
+   * The per-document pass only (a queue worker, src/queue.ts): no corpus pass, and no error when
+   * nothing was linted. Each document is handed to `onDocument` with its input (absolute path) and
+   * its place in that input.
+   */
+  documentsOnly?: boolean
+  onDocument?: (input: string, position: number, file: VFile) => void
 }
 
 export interface LintResult {
@@ -157,6 +164,7 @@ export async function lint(names: string[], options: LintOptions = {}): Promise<
     const shown = path.relative(cwd, filePath) || filePath
     const bytes = stdin ? Buffer.from(options.stdin ?? '', 'utf8') : undefined
     const {maxFileSize, inputFormat, jsonlField} = options
+    let position = 0
     for await (const item of readDocuments(filePath, {bytes, maxFileSize, inputFormat, jsonlField})) {
       if (item.kind !== 'document') {
         ;(item.kind === 'error' ? errors : warnings).push(`${shown}${item.line ? ':' + item.line : ''}: ${item.reason}`)
@@ -164,13 +172,15 @@ export async function lint(names: string[], options: LintOptions = {}): Promise<
       }
       const prepared = prepareDocument(item, displayPath(cwd, filePath), cwd)
       for (const warning of item.warnings) warnings.push(`${prepared.file.path}: ${warning}`)
-      yield adoptRendering(await run.document(prepared.file), prepared)
+      const file = adoptRendering(await run.document(prepared.file), prepared)
+      options.onDocument?.(name, position++, file)
+      yield file
     }
   }
 
   try {
     await run.each(inputs.files, load, (file) => files.push(file))
-    if (files.length === 0 && errors.length === 0) {
+    if (files.length === 0 && errors.length === 0 && !options.documentsOnly) {
       throw new ScrapelintError(`nothing to lint${warnings.length > 0 ? ':\n  ' + warnings.join('\n  ') : ''}`)
     }
     const context: VFile[] = []
@@ -182,7 +192,7 @@ export async function lint(names: string[], options: LintOptions = {}): Promise<
       await run.each(others, load, (file) => context.push(file))
     }
     const documentMs = performance.now() - started
-    await run.corpus([...files, ...context], cwd)
+    if (!options.documentsOnly) await run.corpus([...files, ...context], cwd)
     for (const file of files) toSource(file)
     if (cache) await cache.save()
     const characters = run.characters
@@ -194,13 +204,20 @@ export async function lint(names: string[], options: LintOptions = {}): Promise<
 }
 
 /** Run the corpus rules alone over document records (from `--emit-facts` files): `scrapelint corpus`. */
-export async function lintFacts(records: DocumentRecord[], options: Pick<LintOptions, 'cwd' | 'config' | 'rules'> = {}): Promise<VFile[]> {
+export async function lintFacts(
+  records: DocumentRecord[],
+  options: Pick<LintOptions, 'cwd' | 'config' | 'rules'> = {},
+  /** Called on each rebuilt file before the corpus pass (the queue restores its rendering state: src/formats/rendering.ts). */
+  restore?: (file: VFile, index: number) => void,
+): Promise<VFile[]> {
   const cwd = path.resolve(options.cwd ?? process.cwd())
   const loader = new ConfigLoader({cwd, config: options.config, overrides: options.rules})
   const run = new Run(loader, {})
   const files = records.map((record) => fromDocumentRecord(record))
+  files.forEach((file, index) => restore?.(file, index))
   for (const file of files) await run.remember(file)
   await run.corpus(files, cwd)
+  for (const file of files) toSource(file)
   return sortFiles(files)
 }
 

@@ -13,15 +13,25 @@ import type {VFileMessage} from 'vfile-message'
  * A line ends at `\n`, `\r\n` or a lone `\r`, as in vfile-location and the parser.
  */
 export class LineIndex {
-  private readonly starts: number[] = [0]
-  constructor(private readonly text: string) {
+  readonly starts: number[] = [0]
+  readonly length: number
+  constructor(text: string) {
+    this.length = text.length
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i)
       if (code === 10 || (code === 13 && text.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1)
     }
   }
+  /** The index of a text known only by its line starts and length (a rendering state from another machine). */
+  static of(starts: number[], length: number): LineIndex {
+    const index = new LineIndex('')
+    index.starts.length = 0
+    for (const start of starts) index.starts.push(start)
+    ;(index as {length: number}).length = length
+    return index
+  }
   point(offset: number): {line: number; column: number; offset: number} {
-    const at = Math.max(0, Math.min(this.text.length, offset))
+    const at = Math.max(0, Math.min(this.length, offset))
     let low = 0
     let high = this.starts.length - 1
     while (low < high) {
@@ -33,7 +43,7 @@ export class LineIndex {
   }
   offset(line: number, column: number): number {
     const start = this.starts[Math.max(0, Math.min(this.starts.length - 1, line - 1))]
-    return Math.min(this.text.length, start + Math.max(0, column - 1))
+    return Math.min(this.length, start + Math.max(0, column - 1))
   }
 }
 
@@ -194,6 +204,10 @@ interface Attached {
   source?: string
   lines: LineIndex
   rendering: Rendering
+  /** The rendered text's line index when the text itself is not at hand (a restored state). */
+  renderedLines?: LineIndex
+  /** The rendered text's length. */
+  n: number
 }
 
 const attached = new WeakMap<VFile, Attached>()
@@ -213,7 +227,7 @@ export function withoutFixes(file: VFile) {
  * `keepText: false`), so the file does not get its text back.
  */
 export function attachRendering(file: VFile, source: string, rendering: Rendering, keepSource = true) {
-  attached.set(file, {source: keepSource ? source : undefined, lines: new LineIndex(source), rendering})
+  attached.set(file, {source: keepSource ? source : undefined, lines: new LineIndex(source), rendering, n: rendering.text.length})
 }
 
 /** The rendering a file is linted as, if it has one. */
@@ -235,10 +249,9 @@ export function toSource(file: VFile) {
   const entry = attached.get(file)
   if (!entry) return
   attached.delete(file)
-  const {source, lines, rendering} = entry
-  const n = rendering.text.length
+  const {source, lines, rendering, n} = entry
   const clamp = (offset: number) => Math.max(0, Math.min(n, offset))
-  let renderedLines: LineIndex | undefined
+  let renderedLines: LineIndex | undefined = entry.renderedLines
   const offsetOf = (point: {line: number; column: number; offset?: number}) =>
     point.offset ?? (renderedLines ??= new LineIndex(rendering.text)).offset(point.line, point.column)
 
@@ -260,4 +273,73 @@ export function toSource(file: VFile) {
     message.column = point.column
   }
   if (source !== undefined) file.value = source
+}
+
+/**
+ * What `toSource` needs of a document, in a compact JSON-safe form without its text, so that a
+ * document linted on one machine can be mapped into its source after the corpus pass on another
+ * (`scrapelint queue`): the offset maps run-length encoded, the line starts of source and rendering
+ * delta-encoded, and whether its fixes are dropped.
+ */
+export interface RenderingState {
+  /** Length of the rendered text. */
+  n?: number
+  /** Runs of the offset maps: for each, [index, start, end - start]; inside a run each start is one more than the last. */
+  runs?: number[]
+  source?: {length: number; lines: number[]}
+  rendered?: {length: number; lines: number[]}
+  readOnly?: true
+}
+
+function deltas(values: number[]): number[] {
+  return values.map((value, i) => value - (i === 0 ? 0 : values[i - 1]))
+}
+
+function undeltas(values: number[]): number[] {
+  let sum = 0
+  return values.map((value) => (sum += value))
+}
+
+/** The rendering state of `file` (after `adoptRendering`), or undefined when `toSource` would do nothing to it. */
+export function renderingState(file: VFile): RenderingState | undefined {
+  const state: RenderingState = {}
+  if (readOnly.has(file)) state.readOnly = true
+  const entry = attached.get(file)
+  if (entry) {
+    const {starts, ends} = entry.rendering
+    const runs: number[] = []
+    for (let i = 0; i < starts.length; i++) {
+      const continues = i > 0 && starts[i] === starts[i - 1] + 1 && ends[i] - starts[i] === ends[i - 1] - starts[i - 1]
+      if (!continues) runs.push(i, starts[i], ends[i] - starts[i])
+    }
+    state.n = entry.n
+    state.runs = runs
+    state.source = {length: entry.lines.length, lines: deltas(entry.lines.starts)}
+    const rendered = entry.renderedLines ?? new LineIndex(entry.rendering.text)
+    state.rendered = {length: rendered.length, lines: deltas(rendered.starts)}
+  }
+  return entry || state.readOnly ? state : undefined
+}
+
+/** Attach a state from `renderingState` to a file rebuilt from its document record. */
+export function restoreRendering(file: VFile, state: RenderingState) {
+  if (state.readOnly) readOnly.add(file)
+  if (state.n === undefined || !state.runs || !state.source || !state.rendered) return
+  const n = state.n
+  const starts = new Int32Array(n + 1)
+  const ends = new Int32Array(n + 1)
+  const runs = state.runs
+  for (let r = 0; r < runs.length; r += 3) {
+    const to = r + 3 < runs.length ? runs[r + 3] : n + 1
+    for (let i = runs[r], k = 0; i < to; i++, k++) {
+      starts[i] = runs[r + 1] + k
+      ends[i] = starts[i] + runs[r + 2]
+    }
+  }
+  attached.set(file, {
+    lines: LineIndex.of(undeltas(state.source.lines), state.source.length),
+    rendering: {text: '', starts, ends},
+    renderedLines: LineIndex.of(undeltas(state.rendered.lines), state.rendered.length),
+    n,
+  })
 }

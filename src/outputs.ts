@@ -24,7 +24,7 @@ export async function refuseOutputsThatAreInputs(outputs: readonly OutputPath[],
   const files = (await resolveInputs(inputs.filter((name) => name !== '-'), options)).files
   for (const file of files) {
     const hit = targets.get(await real(file))
-    if (hit) throw new ScrapelintError(`${hit.flag} ${hit.path} is one of the inputs (${path.relative(options.cwd, file) || file}): refusing to overwrite an input; write it elsewhere`)
+    if (hit) throw new ScrapelintError(`${hit.flag} ${hit.path} is one of the linted files (${path.relative(options.cwd, file) || file}): refusing to overwrite an input; write it elsewhere`)
   }
 }
 

@@ -136,7 +136,7 @@ describe('no output path is an input', () => {
       const before = {crawl: fs.readFileSync(path.join(dir, 'crawl.jsonl'), 'utf8'), note: fs.readFileSync(path.join(dir, 'notes', 'b.txt'), 'utf8')}
       const run = runCli(args, {cwd: dir})
       expect(run.code).toBe(2)
-      expect(run.stderr).toMatch(/(--emit-facts|--output) \S+ is one of the inputs \(\S+\): refusing to overwrite an input; write it elsewhere/)
+      expect(run.stderr).toMatch(/(--emit-facts|--output) \S+ is one of the linted files \(\S+\): refusing to overwrite an input; write it elsewhere/)
       expect(run.stderr).not.toMatch(/\n\s+at /)
       expect(fs.readFileSync(path.join(dir, 'crawl.jsonl'), 'utf8')).toBe(before.crawl)
       expect(fs.readFileSync(path.join(dir, 'notes', 'b.txt'), 'utf8')).toBe(before.note)

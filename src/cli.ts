@@ -20,12 +20,13 @@ import {lint, lintFacts, type LintOptions} from './engine.js'
 import {isDocumentRecord, type DocumentRecord} from './facts.js'
 import {runFix} from './fix-run.js'
 import {ScrapelintError} from './errors.js'
+import {escapeControl} from './reporters/escape.js'
 import {FORMATS, formatReport, type Format} from './reporters/index.js'
 import {FORMAT_NAMES, type FormatName} from './formats/index.js'
 import {version} from './version.js'
 
 function warn(text: string) {
-  process.stderr.write(`scrapelint: ${text}\n`)
+  process.stderr.write(`scrapelint: ${escapeControl(text)}\n`)
 }
 
 function listRules(): string {

@@ -82,7 +82,7 @@ describe('CLI reports', () => {
   it('stylish: every file, the message with its place and rule, exit 0 for warnings', () => {
     const result = runCli(['a.txt', 'b.txt'], {cwd: dir()})
     expect(result.code).toBe(0)
-    expect(result.stdout).toContain('a.txt\n1:16-1:21 warning Unexpected repeated `it`, remove one occurrence repeated-words scrapelint')
+    expect(result.stdout).toContain('a.txt\n  1:16-1:21  warning  Unexpected repeated `it`, remove one occurrence  repeated-words\n')
     expect(result.stdout).toContain('b.txt: no issues found')
     expect(result.stdout).not.toContain('\u001B[')
   })

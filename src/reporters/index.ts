@@ -1,9 +1,9 @@
-/** The report formats: stylish (vfile-reporter), json (vfile-reporter-json), sarif. */
+/** The report formats: stylish (stylish.ts, a terminal's width), json (vfile-reporter-json), sarif. */
 import type {VFile} from 'vfile'
-import {reporter} from 'vfile-reporter'
 import {reporterJson} from 'vfile-reporter-json'
 import type {Rule} from '../../rules/kit/rule.js'
 import {reportSarif} from './sarif.js'
+import {reportStylish} from './stylish.js'
 
 export const FORMATS = ['stylish', 'json', 'sarif'] as const
 export type Format = (typeof FORMATS)[number]
@@ -26,7 +26,7 @@ export function formatReport(files: VFile[], options: ReportOptions): string {
     case 'sarif':
       return reportSarif(kept, options.rules, options.cwd)
     default:
-      return reporter(kept, {color: options.color ?? false, quiet: options.quiet ?? false})
+      return reportStylish(kept, {color: options.color ?? false, quiet: options.quiet ?? false})
   }
 }
 

@@ -131,6 +131,53 @@ describe('stylish in a terminal', () => {
   })
 })
 
+describe('JSON Lines records in reports', () => {
+  const crawl = [
+    JSON.stringify({id: 'article-7', url: 'https://example.com/a', text: 'The mayor said it it would rain.'}),
+    JSON.stringify({url: 'https://example.com/b', text: 'A clean sentence about the weather.'}),
+    JSON.stringify({text: 'The the report was late.'}),
+  ].join('\n') + '\n'
+
+  it('the JSON report carries each record\'s file, line and id (or url)', () => {
+    const dir = tempDir({'crawl.jsonl': crawl})
+    const report = JSON.parse(runCli(['--format', 'json', '--rule', 'repeated-words:error', 'crawl.jsonl'], {cwd: dir}).stdout) as Array<{path: string; record?: unknown}>
+    expect(report.map((file) => [file.path, file.record])).toEqual([
+      ['crawl.jsonl#L1', {file: 'crawl.jsonl', line: 1, id: 'article-7'}],
+      ['crawl.jsonl#L2', {file: 'crawl.jsonl', line: 2, id: 'https://example.com/b'}],
+      ['crawl.jsonl#L3', {file: 'crawl.jsonl', line: 3}],
+    ])
+  })
+
+  it('SARIF names the real file with the record\'s line, the record as a logical location, and its place in the text as a property', () => {
+    const dir = tempDir({'crawl.jsonl': crawl, 'plain.txt': 'It it rained.\n'})
+    const log = JSON.parse(runCli(['--format', 'sarif', '--rule', 'repeated-words:error', '.'], {cwd: dir}).stdout)
+    expect(validate(log)).toBe(true)
+    const results = log.runs[0].results as Array<Record<string, any>>
+    const uris = results.map((result) => result.locations[0].physicalLocation.artifactLocation.uri)
+    for (const uri of uris) expect(fs.existsSync(path.join(dir, decodeURIComponent(uri))), uri).toBe(true)
+    const first = results.find((result) => result.locations[0].logicalLocations?.[0]?.name === 'article-7')
+    expect(first).toMatchObject({
+      ruleId: 'repeated-words',
+      locations: [
+        {
+          physicalLocation: {artifactLocation: {uri: 'crawl.jsonl', uriBaseId: '%SRCROOT%'}, region: {startLine: 1}},
+          logicalLocations: [{name: 'article-7', fullyQualifiedName: 'crawl.jsonl#L1', kind: 'object'}],
+        },
+      ],
+      properties: {textRegion: {startLine: 1, startColumn: 16, endLine: 1, endColumn: 21}},
+    })
+    // A fix in a record's text is not a replacement in the JSON Lines file: none is offered there.
+    expect(first!.fixes).toBeUndefined()
+    const third = results.find((result) => result.locations[0].logicalLocations?.[0]?.fullyQualifiedName === 'crawl.jsonl#L3')
+    expect(third!.locations[0].logicalLocations[0].name).toBe('L3')
+    expect(third!.locations[0].physicalLocation.region).toEqual({startLine: 3})
+    // A plain file keeps its ordinary region and fix.
+    const plain = results.find((result) => result.locations[0].physicalLocation.artifactLocation.uri === 'plain.txt')
+    expect(plain!.locations[0].physicalLocation.region).toEqual({startLine: 1, startColumn: 1, endLine: 1, endColumn: 6})
+    expect(plain!.fixes).toHaveLength(1)
+  })
+})
+
 describe('README', () => {
   const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8')
 

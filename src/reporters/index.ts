@@ -3,6 +3,7 @@ import type {VFile} from 'vfile'
 import {reporterJson} from 'vfile-reporter-json'
 import type {Rule} from '../../rules/kit/rule.js'
 import {reportSarif} from './sarif.js'
+import {recordOf} from './record.js'
 import {reportStylish} from './stylish.js'
 
 export const FORMATS = ['stylish', 'json', 'sarif'] as const
@@ -22,7 +23,7 @@ export function formatReport(files: VFile[], options: ReportOptions): string {
   const kept = options.quiet ? files.map((file) => onlyErrors(file)) : files
   switch (options.format) {
     case 'json':
-      return reporterJson(kept)
+      return withRecords(reporterJson(kept), kept)
     case 'sarif':
       return reportSarif(kept, options.rules, options.cwd)
     default:
@@ -35,4 +36,18 @@ function onlyErrors(file: VFile): VFile {
   const view = Object.create(file) as VFile
   view.messages = file.messages.filter((message) => message.fatal === true)
   return view
+}
+
+/**
+ * vfile-reporter-json's report (one entry per file, in order), with `record: {file, line, id}` on
+ * the entry of each JSON Lines record: the file and line it is on, and its `id` or `url`.
+ */
+function withRecords(report: string, files: VFile[]): string {
+  if (!files.some((file) => recordOf(file))) return report
+  const entries = JSON.parse(report) as Array<Record<string, unknown>>
+  files.forEach((file, index) => {
+    const record = recordOf(file)
+    if (record) entries[index].record = {file: record.file, line: record.line, ...(record.id === undefined ? {} : {id: record.id})}
+  })
+  return JSON.stringify(entries)
 }

@@ -139,7 +139,7 @@ describe('CLI reports', () => {
     expect(runCli(['--max-warnings', '1', 'a.txt'], {cwd}).code).toBe(0)
     const over = runCli(['--max-warnings', '0', 'a.txt'], {cwd})
     expect(over.code).toBe(1)
-    expect(over.stderr).toContain('1 warnings, more than --max-warnings 0')
+    expect(over.stderr).toContain('1 warning, more than --max-warnings 0')
   })
 
   it('--output writes the report to a file and never over an input', () => {

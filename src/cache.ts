@@ -10,7 +10,9 @@
  * documents.
  */
 import crypto from 'node:crypto'
+import {statSync} from 'node:fs'
 import fs from 'node:fs/promises'
+import path from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
 import type {ResolvedConfig} from './config.js'
 import {isDocumentRecord, type DocumentRecord} from './facts.js'
@@ -18,6 +20,16 @@ import {version} from './version.js'
 
 export const DEFAULT_CACHE_LOCATION = '.scrapelintcache'
 const MARKER = 'scrapelint-cache'
+
+/**
+ * The cache file `--cache-location` names, as ESLint reads it: a name that ends in a slash, or
+ * that of an existing folder, is the folder that holds `.scrapelintcache`.
+ */
+export function cacheFile(location: string, cwd: string): string {
+  const absolute = path.resolve(cwd, location)
+  const folder = /[\\/]$/.test(location) || statSync(absolute, {throwIfNoEntry: false})?.isDirectory() === true
+  return folder ? path.join(absolute, DEFAULT_CACHE_LOCATION) : absolute
+}
 const FORMAT = 1
 
 type Entry = Pick<DocumentRecord, 'messages' | 'data'>
@@ -104,6 +116,7 @@ export class Cache {
   async save(): Promise<boolean> {
     if (!this.writable) return false
     const body = {[MARKER]: FORMAT, version, entries: Object.fromEntries(this.kept)}
+    await fs.mkdir(path.dirname(this.location), {recursive: true})
     await writeFileAtomic(this.location, JSON.stringify(body))
     return true
   }

@@ -15,18 +15,24 @@ import {registeredRules as rules} from './config.js'
 import {parseRuleFlag, type RuleSetting} from './config.js'
 import {SingleBar, Presets} from 'cli-progress'
 import type {VFile} from 'vfile'
-import {DEFAULT_CACHE_LOCATION} from './cache.js'
+import {cacheFile, DEFAULT_CACHE_LOCATION} from './cache.js'
 import {lint, lintFacts, type LintOptions} from './engine.js'
 import {isDocumentRecord, type DocumentRecord} from './facts.js'
 import {runFix} from './fix-run.js'
 import {refuseOutputsThatAreInputs} from './outputs.js'
 import {ScrapelintError} from './errors.js'
+import {escapeControl} from './reporters/escape.js'
 import {FORMATS, formatReport, type Format} from './reporters/index.js'
 import {FORMAT_NAMES, type FormatName} from './formats/index.js'
 import {version} from './version.js'
 
+/** `1 warning`, `2 warnings`. */
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`
+}
+
 function warn(text: string) {
-  process.stderr.write(`scrapelint: ${text}\n`)
+  process.stderr.write(`scrapelint: ${escapeControl(text)}\n`)
 }
 
 function listRules(): string {
@@ -85,7 +91,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('jsonl-field', {type: 'string', default: 'text', describe: 'the field of a JSON Lines record that holds its text (a.b for a nested field)'})
     .option('jobs', {alias: 'j', type: 'number', defaultDescription: 'the number of cores for 1.5 MB of input or more, else 1', describe: 'worker threads for the per-document pass (1: in-process)'})
     .option('cache', {type: 'boolean', default: false, describe: 'reuse per-document results of unchanged documents'})
-    .option('cache-location', {type: 'string', default: DEFAULT_CACHE_LOCATION, describe: 'the cache file'})
+    .option('cache-location', {type: 'string', default: DEFAULT_CACHE_LOCATION, describe: 'the cache file, or a folder (a name ending in /) to hold it'})
     .option('emit-facts', {type: 'string', describe: 'also write each document\'s messages and facts to this JSON Lines file'})
     .option('stats', {type: 'boolean', default: false, describe: 'print documents, throughput and peak memory to stderr'})
     .option('progress', {type: 'boolean', describe: 'a progress bar on stderr (default: when stderr is a terminal and not --quiet)'})
@@ -97,7 +103,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('out-dir', {type: 'string', describe: 'with --fix: write the fixed texts to this folder, at the inputs\' relative paths'})
     .option('write', {type: 'boolean', describe: 'with --fix: overwrite the inputs that a fix changed (atomically)'})
     .option('dry-run', {type: 'boolean', describe: 'with --fix: print a unified diff of the fixes and write nothing'})
-    .example('$0 seeds/', 'lint every .txt file under seeds/')
+    .example('$0 seeds/', 'lint every file of an input format (.txt, .md, .html, .jsonl, ...; each also .gz) under seeds/')
     .example('$0 --format json articles/ > report.json', 'a JSON report of a corpus')
     .example('$0 --max-warnings 0 "crawl/**/*.txt"', 'fail on any finding')
     .example('$0 - --stdin-filename a.txt < a.txt', 'lint standard input')
@@ -209,7 +215,7 @@ export async function main(argv: string[]): Promise<number> {
     inputFormat: args['input-format'] as FormatName | undefined,
     jsonlField: args['jsonl-field'],
     jobs,
-    cache: args.cache ? args['cache-location'] : undefined,
+    cache: args.cache ? cacheFile(args['cache-location'], cwd) : undefined,
     emitFacts: args['emit-facts'],
     // Memory holds messages and facts, not texts, unless fixes or the html report need them.
     keepText: args.fix === true || format === 'html',
@@ -228,7 +234,7 @@ export async function main(argv: string[]): Promise<number> {
     const {documents, characters, cached, documentMs, corpusMs} = result.stats
     const seconds = documentMs / 1000
     warn(
-      `${documents} documents, ${(characters / 1e6).toFixed(2)} MB (${cached} from the cache); document pass ${seconds.toFixed(2)} s (${(characters / 1e6 / seconds).toFixed(2)} MB/s, ${(documents / seconds).toFixed(1)} documents/s, ${result.stats.jobs} jobs); corpus pass ${(corpusMs / 1000).toFixed(2)} s; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+      `${plural(documents, 'document')}, ${(characters / 1e6).toFixed(2)} MB (${cached} from the cache); document pass ${seconds.toFixed(2)} s (${(characters / 1e6 / seconds).toFixed(2)} MB/s, ${(documents / seconds).toFixed(1)} documents/s, ${plural(result.stats.jobs, 'job')}); corpus pass ${(corpusMs / 1000).toFixed(2)} s; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
     )
   }
   const code = await finish(result.files, result.errors, {format, quiet: args.quiet, output, color: args.color, maxWarnings: maxWarnings, reportToStderr: result.textOnStdout})
@@ -267,7 +273,7 @@ async function finish(files: VFile[], errors: string[], options: FinishOptions):
   }
   if (fatal > 0) return 1
   if (maxWarnings !== undefined && warnings > maxWarnings) {
-    warn(`${warnings} warnings, more than --max-warnings ${maxWarnings}`)
+    warn(`${plural(warnings, 'warning')}, more than --max-warnings ${maxWarnings}`)
     return 1
   }
   return 0

@@ -53,10 +53,30 @@ function explorer(stopDir: string) {
   })
 }
 
+/** A code frame line of a parser's message (`> 3 |     "a": 1,,`, `    |     ^`, `-----^`). */
+const FRAME = /^\s*(?:>\s*)?\d*\s*\||^-+\^$/
+
+/**
+ * One line for a config error: the parser's first line, its reason, and for a JSON error the line
+ * and column its code frame points at (the frame itself, which repeats the file, is left out).
+ */
 function describe(error: unknown): string {
   if (error instanceof ScrapelintError) return error.message
   const text = error instanceof Error ? error.message : String(error)
-  return text.split('\n')[0]
+  const lines = text.split('\n')
+  const head = lines[0].trim()
+  const reason = lines.slice(1).find((line) => line.trim() !== '' && !FRAME.test(line))
+  if (reason === undefined) return head
+  let where = ''
+  const marked = lines.findIndex((line) => /^\s*>\s*\d+\s*\|/.test(line))
+  const caret = marked >= 0 ? lines[marked + 1] : undefined
+  if (caret !== undefined && caret.includes('^')) {
+    const bar = lines[marked].indexOf('|')
+    const line = /\d+/.exec(lines[marked])![0]
+    where = ` (line ${line}, column ${caret.indexOf('^') - bar - 1})`
+  }
+  // parse-json ends its reason with the whole file flattened (`while parsing '{...}'`).
+  return `${head.replace(/:$/, '')}: ${reason.trim().replace(/ while parsing .*$/, '')}${where}`
 }
 
 /** Check raw config data and resolve it against the defaults and `overrides`. */

@@ -153,6 +153,13 @@ export async function runFix(paths: string[], lintOptions: LintOptions, options:
   }
   let changedFiles = 0
   for (const file of result.files) if (outputs.get(file) !== String(file)) changedFiles++
+  // A compressed file's fixes were dropped when it was read (src/formats/read.ts): say so, or an
+  // `applied 0 fixes` looks like nothing to fix. (--out-dir says it where it would have written.)
+  if (options.outDir === undefined) {
+    for (const file of result.files) {
+      if (!records.has(file) && isGzip(file.path)) warnings.push(`${file.path}: not fixed: a .gz file is linted, not fixed (decompress it to fix it)`)
+    }
+  }
 
   if (options.dryRun) {
     for (const file of result.files) {

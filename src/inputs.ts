@@ -1,15 +1,15 @@
 /**
  * From what the user named (files, folders, globs, `-`) to decoded texts.
- * Globbing is globby's, ignore files (`.scrapelintignore`, gitignore syntax)
- * are globby's, ignore patterns are `ignore`'s; binary detection is
+ * Globbing is globby's; ignore files (`.scrapelintignore`, gitignore syntax)
+ * and ignore patterns are matched by `ignore`; binary detection is
  * isbinaryfile's. What is left here is the policy: which files a folder
  * holds, what is skipped, and how each skip is explained.
  */
 import {isUtf8} from 'node:buffer'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import {convertPathToPattern, globby, isDynamicPattern, isIgnoredByIgnoreFiles} from 'globby'
-import ignore from 'ignore'
+import {globby, isDynamicPattern} from 'globby'
+import ignore, {type Ignore} from 'ignore'
 import {isBinaryFileSync} from 'isbinaryfile'
 import {knownExtensions} from './formats/index.js'
 
@@ -17,6 +17,46 @@ import {knownExtensions} from './formats/index.js'
 export const IGNORE_FILE = '.scrapelintignore'
 
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**']
+
+/**
+ * Whether the `.scrapelintignore` files below `cwd` ignore a file (absolute, inside `cwd`), read as
+ * git reads nested `.gitignore` files: each file's patterns are relative to its folder (a pattern
+ * without a slash matches at any depth below it, a leading slash anchors it there), a deeper file
+ * overrides a shallower one (`!name` re-includes), and nothing inside an ignored folder can be
+ * re-included.
+ */
+async function ignoreFiles(cwd: string): Promise<(file: string) => boolean> {
+  const found = await globby('**/' + IGNORE_FILE, {cwd, absolute: true, dot: true, ignore: ALWAYS_IGNORED, ...WALK})
+  const byFolder = new Map<string, Ignore>()
+  for (const file of found) byFolder.set(path.dirname(file), ignore().add(await fs.readFile(file, 'utf8')))
+  if (byFolder.size === 0) return () => false
+  const folders = new Map<string, boolean>()
+  // `target` (a file, or a folder with `/` after it) in the folder `parent`: the deepest ignore file that has a say decides.
+  const decide = (parent: string, target: string): boolean => {
+    let ignored = false
+    for (let folder = cwd; ; ) {
+      const rules = byFolder.get(folder)
+      if (rules) {
+        const verdict = rules.test(path.relative(folder, target).split(path.sep).join('/') + (target.endsWith(path.sep) ? '/' : ''))
+        if (verdict.ignored) ignored = true
+        else if (verdict.unignored) ignored = false
+      }
+      if (folder === parent) return ignored
+      folder = path.join(folder, path.relative(folder, parent).split(path.sep)[0])
+    }
+  }
+  const folderIgnored = (folder: string): boolean => {
+    if (folder === cwd) return false
+    let known = folders.get(folder)
+    if (known === undefined) {
+      const parent = path.dirname(folder)
+      known = folderIgnored(parent) || decide(parent, folder + path.sep)
+      folders.set(folder, known)
+    }
+    return known
+  }
+  return (file) => folderIgnored(path.dirname(file)) || decide(path.dirname(file), file)
+}
 
 export interface InputOptions {
   cwd: string
@@ -60,10 +100,7 @@ export async function resolveInputs(names: string[], options: InputOptions): Pro
   const files = new Set<string>()
   const warnings: string[] = []
   const errors: string[] = []
-  // The ignore files are found by a walk of our own: globby's isIgnoredByIgnoreFiles walks with
-  // symlinked folders followed whatever it is told. Given their exact paths, it walks nothing.
-  const ignoreFiles = await globby('**/' + IGNORE_FILE, {cwd, dot: true, ignore: ALWAYS_IGNORED, ...WALK})
-  const isIgnoredByFiles = ignoreFiles.length === 0 ? () => false : await isIgnoredByIgnoreFiles(ignoreFiles.map((file) => convertPathToPattern(file)), {cwd, ignore: ALWAYS_IGNORED, suppressErrors: true})
+  const isIgnoredByFiles = await ignoreFiles(cwd)
   const patterns = ignore().add(options.ignorePatterns ?? [])
   const ignored = (file: string) => {
     const relative = path.relative(cwd, file)

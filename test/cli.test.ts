@@ -82,7 +82,7 @@ describe('CLI reports', () => {
   it('stylish: every file, the message with its place and rule, exit 0 for warnings', () => {
     const result = runCli(['a.txt', 'b.txt'], {cwd: dir()})
     expect(result.code).toBe(0)
-    expect(result.stdout).toContain('a.txt\n1:16-1:21 warning Unexpected repeated `it`, remove one occurrence repeated-words scrapelint')
+    expect(result.stdout).toContain('a.txt\n  1:16-1:21  warning  Unexpected repeated `it`, remove one occurrence  repeated-words\n')
     expect(result.stdout).toContain('b.txt: no issues found')
     expect(result.stdout).not.toContain('\u001B[')
   })
@@ -139,7 +139,7 @@ describe('CLI reports', () => {
     expect(runCli(['--max-warnings', '1', 'a.txt'], {cwd}).code).toBe(0)
     const over = runCli(['--max-warnings', '0', 'a.txt'], {cwd})
     expect(over.code).toBe(1)
-    expect(over.stderr).toContain('1 warnings, more than --max-warnings 0')
+    expect(over.stderr).toContain('1 warning, more than --max-warnings 0')
   })
 
   it('--output writes the report to a file and never over an input', () => {

@@ -25,7 +25,7 @@ function corpus(count: number): Record<string, string> {
 }
 
 const json = (stdout: string) => JSON.parse(stdout) as Array<{path: string; messages: Array<Record<string, unknown>>}>
-const stats = (stderr: string) => /(\d+) documents, [\d.]+ MB \((\d+) from the cache\)/.exec(stderr)
+const stats = (stderr: string) => /(\d+) documents?, [\d.]+ MB \((\d+) from the cache\)/.exec(stderr)
 
 describe('--jobs', () => {
   it('gives the same report, in the same order, for any number of jobs', () => {
@@ -43,7 +43,7 @@ describe('--jobs', () => {
   })
 
   it('without --jobs: in-process for a few files, a worker per core from 1.5 MB of input', () => {
-    const stats = (stderr: string) => / (\d+) jobs\)/.exec(stderr)?.[1]
+    const stats = (stderr: string) => / (\d+) jobs?\)/.exec(stderr)?.[1]
     const cwd = tempDir({...corpus(3), 'big/crawl.txt': 'The harbour bridge reopened on Tuesday after a month of repairs.\n\n'.repeat(25_000)})
     expect(stats(runCli(['--stats', 'articles'], {cwd}).stderr)).toBe('1')
     expect(stats(runCli(['--stats', '--jobs', '2', 'articles'], {cwd}).stderr)).toBe('2')

@@ -10,6 +10,7 @@ import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {ruleUrl, type Rule} from '../../rules/kit/rule.js'
 import {version} from '../version.js'
+import {recordOf} from './record.js'
 
 const levelOf = (message: VFileMessage): Sarif.Result.level => (message.fatal ? 'error' : message.fatal === false ? 'warning' : 'note')
 
@@ -26,29 +27,40 @@ function region(message: VFileMessage): Sarif.Region | undefined {
   return result
 }
 
-function artifactUri(file: VFile, cwd: string): string {
-  const relative = path.relative(cwd, file.path)
+function artifactUri(filePath: string, cwd: string): string {
+  const relative = path.relative(cwd, filePath)
   if (relative && !relative.startsWith('..') && !path.isAbsolute(relative)) return relative.split(path.sep).map(encodeURIComponent).join('/')
-  return pathToFileURL(file.path).href
+  return pathToFileURL(filePath).href
 }
 
 export function reportSarif(files: VFile[], rules: readonly Rule[], cwd: string): string {
   const index = new Map(rules.map((rule, i) => [rule.meta.id, i]))
   const results: Sarif.Result[] = []
   for (const file of files) {
-    const uri = artifactUri(file, cwd)
+    // A JSON Lines record is a line of its file: the location is that file and line, the record a
+    // logical location, and the place inside the record's text a property (its columns are not
+    // the file's, which holds the text escaped as JSON).
+    const record = recordOf(file)
+    const uri = artifactUri(record ? path.resolve(file.cwd, record.file) : file.path, cwd)
     const artifactLocation: Sarif.ArtifactLocation = uri.startsWith('file:') ? {uri} : {uri, uriBaseId: '%SRCROOT%'}
     for (const message of file.messages) {
       const where = region(message)
+      const location: Sarif.Location = record
+        ? {
+            physicalLocation: {artifactLocation, region: {startLine: record.line}},
+            logicalLocations: [{name: record.id ?? `L${record.line}`, fullyQualifiedName: `${record.file}#L${record.line}`, kind: 'object'}],
+          }
+        : {physicalLocation: where ? {artifactLocation, region: where} : {artifactLocation}}
       const result: Sarif.Result = {
         ruleId: message.ruleId ?? undefined,
         level: levelOf(message),
         message: {text: message.note ? `${message.reason}\n${message.note}` : message.reason},
-        locations: [{physicalLocation: where ? {artifactLocation, region: where} : {artifactLocation}}],
+        locations: [location],
       }
+      if (record && where) result.properties = {textRegion: where}
       const ruleIndex = message.ruleId ? index.get(message.ruleId) : undefined
       if (ruleIndex !== undefined) result.ruleIndex = ruleIndex
-      if (where && message.expected && message.expected.length === 1 && where.endLine !== undefined) {
+      if (!record && where && message.expected && message.expected.length === 1 && where.endLine !== undefined) {
         const inserted = message.expected[0]
         result.fixes = [
           {

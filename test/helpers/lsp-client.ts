@@ -25,8 +25,9 @@ export class LspClient {
   readonly stderr: string[] = []
   private waiters: Array<() => void> = []
 
-  constructor(cwd: string) {
-    this.child = spawn(process.execPath, [serverPath, '--stdio'], {cwd, stdio: 'pipe'})
+  /** `command`: the server to start (default: the build in dist/, run by this node). */
+  constructor(cwd: string, command: string[] = [process.execPath, serverPath, '--stdio'], env?: NodeJS.ProcessEnv) {
+    this.child = spawn(command[0], command.slice(1), {cwd, stdio: 'pipe', env: env ?? process.env})
     this.child.stderr.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString('utf8')))
     this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin))
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {

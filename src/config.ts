@@ -54,7 +54,7 @@ function explorer(stopDir: string) {
 }
 
 /** A code frame line of a parser's message (`> 3 |     "a": 1,,`, `    |     ^`, `-----^`). */
-const FRAME = /^\s*(?:>\s*)?\d*\s*\||^-+\^$/
+const FRAME = /^\s*(?:>\s*)?(?:\d+\s*)?\||^-+\^$/
 
 /**
  * One line for a config error: the parser's first line, its reason, and for a JSON error the line
